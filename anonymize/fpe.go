@@ -1,0 +1,183 @@
+package anonymize
+
+import (
+	"crypto/aes"
+	"sync"
+)
+
+// Format-preserving permutation.
+//
+// A value is seen as a sequence of symbols, each with its own radix (10 for a
+// digit, 26 for a letter, 9 for a digit that must stay non-zero, ...). An
+// 8-round Feistel network over the two halves of that sequence, adding the
+// keyed round function symbol by symbol modulo each symbol's radix, permutes
+// the set of sequences of one shape: distinct inputs of the same shape give
+// distinct outputs, and the shape (length, which positions are digits or
+// letters) is kept. The round function is AES in CBC-MAC over
+// (round, shape, tweak, other half), keyed per pseudonym domain.
+
+const feistelRounds = 8
+
+type fpeScratch struct {
+	vals  []byte
+	radix []byte
+	pos   []int
+	in    []byte
+	f     []byte
+}
+
+var fpePool = sync.Pool{New: func() any { return new(fpeScratch) }}
+
+// roundF fills out (len(out) bytes) with AES-CBC-MAC(round, shape, tweak, half),
+// extended in counter mode when more than one block is needed.
+func (d *Keyed) roundF(s *fpeScratch, round byte, total int, tweak, half, out []byte) {
+	in := s.in[:0]
+	in = append(in, round, byte(total), byte(total>>8), byte(len(tweak)))
+	in = append(in, tweak...)
+	in = append(in, half...)
+	for len(in)%aes.BlockSize != 0 {
+		in = append(in, 0)
+	}
+	s.in = in
+	var mac [aes.BlockSize]byte
+	for i := 0; i < len(in); i += aes.BlockSize {
+		for j := 0; j < aes.BlockSize; j++ {
+			mac[j] ^= in[i+j]
+		}
+		d.block.Encrypt(mac[:], mac[:])
+	}
+	var blk [aes.BlockSize]byte
+	for off, ctr := 0, byte(0); off < len(out); off, ctr = off+aes.BlockSize, ctr+1 {
+		if off == 0 {
+			copy(out, mac[:])
+			continue
+		}
+		blk = mac
+		blk[0] ^= ctr
+		blk[aes.BlockSize-1] ^= 0xA5
+		d.block.Encrypt(blk[:], blk[:])
+		copy(out[off:], blk[:])
+	}
+}
+
+// permuteSymbols permutes vals in place; radix[i] is the radix of symbol i
+// (1..255) and every vals[i] < radix[i].
+func (d *Keyed) permuteSymbols(s *fpeScratch, vals, radix, tweak []byte) {
+	n := len(vals)
+	if n == 0 {
+		return
+	}
+	if cap(s.f) < n+aes.BlockSize {
+		s.f = make([]byte, n+aes.BlockSize)
+	}
+	if n == 1 {
+		// A single symbol: a keyed rotation of its alphabet is a bijection.
+		f := s.f[:aes.BlockSize]
+		d.roundF(s, 0xFF, 1, tweak, nil, f)
+		vals[0] = byte((int(vals[0]) + int(f[0])) % int(radix[0]))
+		return
+	}
+	u := n / 2
+	a, b := vals[:u], vals[u:]
+	ra, rb := radix[:u], radix[u:]
+	for r := 0; r < feistelRounds; r++ {
+		if r%2 == 0 {
+			f := s.f[:roundUp(len(a))]
+			d.roundF(s, byte(r), n, tweak, b, f)
+			for i := range a {
+				a[i] = byte((int(a[i]) + int(f[i])) % int(ra[i]))
+			}
+		} else {
+			f := s.f[:roundUp(len(b))]
+			d.roundF(s, byte(r), n, tweak, a, f)
+			for i := range b {
+				b[i] = byte((int(b[i]) + int(f[i])) % int(rb[i]))
+			}
+		}
+	}
+}
+
+func roundUp(n int) int {
+	return (n + aes.BlockSize - 1) / aes.BlockSize * aes.BlockSize
+}
+
+// Character classes for permuteClasses.
+const (
+	classNone = iota
+	classDigit
+	classNonZeroDigit
+	classUpper
+	classLower
+)
+
+func classOf(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return classDigit
+	case c >= 'A' && c <= 'Z':
+		return classUpper
+	case c >= 'a' && c <= 'z':
+		return classLower
+	}
+	return classNone
+}
+
+// permuteClasses appends src to dst with every ASCII digit replaced by a
+// digit, upper-case letter by an upper-case letter and lower-case letter by
+// a lower-case letter; all other bytes stay in place. It is a bijection on
+// the strings of one shape. nonZero lists positions (indices into src) whose
+// digit must stay in 1..9 (an input 0 there is kept as 0 and not permuted).
+// skip reports positions that are kept as they are.
+func (d *Keyed) permuteClasses(dst, src, tweak []byte, nonZero []int, skip func(i int) bool) []byte {
+	s := fpePool.Get().(*fpeScratch)
+	defer fpePool.Put(s)
+	s.vals, s.radix, s.pos = s.vals[:0], s.radix[:0], s.pos[:0]
+	nz := 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		cl := classOf(c)
+		if cl == classNone || (skip != nil && skip(i)) {
+			continue
+		}
+		if cl == classDigit && nz < len(nonZero) && nonZero[nz] == i {
+			nz++
+			if c == '0' {
+				continue
+			}
+			cl = classNonZeroDigit
+		}
+		s.pos = append(s.pos, i)
+		switch cl {
+		case classDigit:
+			s.vals, s.radix = append(s.vals, c-'0'), append(s.radix, 10)
+		case classNonZeroDigit:
+			s.vals, s.radix = append(s.vals, c-'1'), append(s.radix, 9)
+		case classUpper:
+			s.vals, s.radix = append(s.vals, c-'A'), append(s.radix, 26)
+		case classLower:
+			s.vals, s.radix = append(s.vals, c-'a'), append(s.radix, 26)
+		}
+	}
+	start := len(dst)
+	dst = append(dst, src...)
+	if len(s.vals) == 0 {
+		return dst
+	}
+	d.permuteSymbols(s, s.vals, s.radix, tweak)
+	for k, i := range s.pos {
+		v := s.vals[k]
+		switch s.radix[k] {
+		case 10:
+			dst[start+i] = '0' + v
+		case 9:
+			dst[start+i] = '1' + v
+		default:
+			if src[i] <= 'Z' {
+				dst[start+i] = 'A' + v
+			} else {
+				dst[start+i] = 'a' + v
+			}
+		}
+	}
+	return dst
+}
