@@ -65,10 +65,11 @@ func (m hashMask) Bind(c Column) (Bound, error) {
 		return Bound{}, err
 	}
 	return textBound(c, func(dst, src []byte) ([]byte, error) {
-		var sum [32]byte
+		sum := sumPool.Get().(*[32]byte)
 		m.d.Sum(sum[:0], src)
 		var h [64]byte
 		hex.Encode(h[:], sum[:])
+		sumPool.Put(sum)
 		return append(dst, h[:m.length]...), nil
 	}), nil
 }

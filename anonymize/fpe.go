@@ -24,39 +24,63 @@ type fpeScratch struct {
 	pos   []int
 	in    []byte
 	f     []byte
+	base  [aes.BlockSize]byte
+	mac   [aes.BlockSize]byte // heap scratch: stack arrays escape through cipher.Block
+	blk   [aes.BlockSize]byte
 }
 
 var fpePool = sync.Pool{New: func() any { return new(fpeScratch) }}
 
-// roundF fills out (len(out) bytes) with AES-CBC-MAC(round, shape, tweak, half),
-// extended in counter mode when more than one block is needed.
-func (d *Keyed) roundF(s *fpeScratch, round byte, total int, tweak, half, out []byte) {
+// tweakState starts the CBC-MAC with the data every round shares (shape
+// and tweak), so each round then costs one AES block for halves of up to
+// 15 symbols.
+func (d *Keyed) tweakState(s *fpeScratch, total int, tweak []byte) {
 	in := s.in[:0]
-	in = append(in, round, byte(total), byte(total>>8), byte(len(tweak)))
+	in = append(in, byte(total), byte(total>>8), byte(len(tweak)))
 	in = append(in, tweak...)
-	in = append(in, half...)
 	for len(in)%aes.BlockSize != 0 {
 		in = append(in, 0)
 	}
 	s.in = in
-	var mac [aes.BlockSize]byte
+	base := s.base[:]
+	clear(base)
 	for i := 0; i < len(in); i += aes.BlockSize {
 		for j := 0; j < aes.BlockSize; j++ {
-			mac[j] ^= in[i+j]
+			base[j] ^= in[i+j]
 		}
-		d.block.Encrypt(mac[:], mac[:])
+		d.block.Encrypt(base, base)
 	}
-	var blk [aes.BlockSize]byte
+}
+
+// roundF fills out (len(out) bytes) with AES-CBC-MAC(tweak state, round,
+// half), extended in counter mode when more than one block is needed.
+func (d *Keyed) roundF(s *fpeScratch, round byte, half, out []byte) {
+	mac := s.mac[:]
+	copy(mac, s.base[:])
+	mac[0] ^= round
+	// First block: round byte + up to 15 symbols; then 16 symbols per block.
+	first := min(len(half), aes.BlockSize-1)
+	for j := 0; j < first; j++ {
+		mac[1+j] ^= half[j]
+	}
+	d.block.Encrypt(mac, mac)
+	for i := first; i < len(half); i += aes.BlockSize {
+		for j := 0; j < aes.BlockSize && i+j < len(half); j++ {
+			mac[j] ^= half[i+j]
+		}
+		d.block.Encrypt(mac, mac)
+	}
+	blk := s.blk[:]
 	for off, ctr := 0, byte(0); off < len(out); off, ctr = off+aes.BlockSize, ctr+1 {
 		if off == 0 {
-			copy(out, mac[:])
+			copy(out, mac)
 			continue
 		}
-		blk = mac
+		copy(blk, mac)
 		blk[0] ^= ctr
 		blk[aes.BlockSize-1] ^= 0xA5
-		d.block.Encrypt(blk[:], blk[:])
-		copy(out[off:], blk[:])
+		d.block.Encrypt(blk, blk)
+		copy(out[off:], blk)
 	}
 }
 
@@ -70,10 +94,11 @@ func (d *Keyed) permuteSymbols(s *fpeScratch, vals, radix, tweak []byte) {
 	if cap(s.f) < n+aes.BlockSize {
 		s.f = make([]byte, n+aes.BlockSize)
 	}
+	d.tweakState(s, n, tweak)
 	if n == 1 {
 		// A single symbol: a keyed rotation of its alphabet is a bijection.
 		f := s.f[:aes.BlockSize]
-		d.roundF(s, 0xFF, 1, tweak, nil, f)
+		d.roundF(s, 0xFF, nil, f)
 		vals[0] = byte((int(vals[0]) + int(f[0])) % int(radix[0]))
 		return
 	}
@@ -83,17 +108,38 @@ func (d *Keyed) permuteSymbols(s *fpeScratch, vals, radix, tweak []byte) {
 	for r := 0; r < feistelRounds; r++ {
 		if r%2 == 0 {
 			f := s.f[:roundUp(len(a))]
-			d.roundF(s, byte(r), n, tweak, b, f)
-			for i := range a {
-				a[i] = byte((int(a[i]) + int(f[i])) % int(ra[i]))
-			}
+			d.roundF(s, byte(r), b, f)
+			addMod(a, f, ra)
 		} else {
 			f := s.f[:roundUp(len(b))]
-			d.roundF(s, byte(r), n, tweak, a, f)
-			for i := range b {
-				b[i] = byte((int(b[i]) + int(f[i])) % int(rb[i]))
-			}
+			d.roundF(s, byte(r), a, f)
+			addMod(b, f, rb)
 		}
+	}
+}
+
+// modTable[r][x] = x mod r for the radixes in use: hardware division per
+// symbol and round dominated the permutation's cost.
+var modTable = func() (t [maxRadix + 1][256]byte) {
+	for r := 1; r <= maxRadix; r++ {
+		for x := 0; x < 256; x++ {
+			t[r][x] = byte(x % r)
+		}
+	}
+	return t
+}()
+
+const maxRadix = 62
+
+// addMod sets v[i] = (v[i] + f[i]) mod radix[i].
+func addMod(v, f, radix []byte) {
+	for i := range v {
+		r := radix[i]
+		x := v[i] + modTable[r][f[i]] // < 2r <= 124: no overflow
+		if x >= r {
+			x -= r
+		}
+		v[i] = x
 	}
 }
 

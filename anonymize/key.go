@@ -70,10 +70,16 @@ func (d *Keyed) sum(dst []byte, parts ...[]byte) []byte {
 
 // Seed returns 64 bits of the keyed hash of value; it picks fakes from lists.
 func (d *Keyed) Seed(value []byte) uint64 {
-	var buf [sha256.Size]byte
-	s := d.sum(buf[:0], value)
-	return binary.BigEndian.Uint64(s)
+	b := sumPool.Get().(*[sha256.Size]byte)
+	s := d.sum(b[:0], value)
+	v := binary.BigEndian.Uint64(s)
+	sumPool.Put(b)
+	return v
 }
+
+// sumPool holds scratch for hash outputs: a stack array would escape
+// through the hash.Hash interface and cost an allocation per value.
+var sumPool = sync.Pool{New: func() any { return new([sha256.Size]byte) }}
 
 // Sum appends the full 32-byte keyed hash of value to dst.
 func (d *Keyed) Sum(dst, value []byte) []byte { return d.sum(dst, value) }

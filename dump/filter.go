@@ -1,0 +1,342 @@
+package dump
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/rs/zerolog"
+
+	"github.com/pgveil/pgveil/rules"
+)
+
+// Stats summarises one run of the filter.
+type Stats struct {
+	Tables       int   // COPY blocks and tables with INSERTs rewritten or passed
+	Rows         int64 // data rows read
+	MaskedValues int64 // values replaced by a mask (NULLs that stay NULL not counted)
+	DroppedRows  int64 // rows of rows: none tables left out
+	BytesIn      int64
+	BytesOut     int64
+}
+
+// Filter rewrites a plain-format pg_dump stream under the rules: COPY data
+// and INSERT statements are masked, every other byte passes unchanged.
+type Filter struct {
+	Rules *rules.Rules
+	Log   zerolog.Logger
+}
+
+// LineError locates a problem in the input stream.
+type LineError struct {
+	Line int64
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("input line %d: %v", e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
+
+const (
+	readBufSize  = 1 << 20
+	writeBufSize = 1 << 18
+)
+
+// filterRun is the state of one pass over a stream.
+type filterRun struct {
+	f     *Filter
+	ctx   context.Context
+	in    *bufio.Reader
+	out   *bufio.Writer
+	cat   *catalog
+	stats Stats
+
+	line      int64  // number of the line last read
+	long      []byte // accumulates lines longer than the read buffer
+	stmt      []byte // the SQL statement being accumulated
+	stmtStart int64
+
+	// COPY data state
+	copyPlan  *tablePlan
+	copyStart int64
+	fields    [][]byte
+	rowBuf    []byte
+	valBuf    []byte
+	maskBuf   []byte
+
+	insertPlans map[string]*tablePlan
+	seenTables  map[qualName]bool
+}
+
+// Run filters r into w. It returns statistics, or an error naming the input
+// line; on error the output is incomplete and must be discarded (Sink.Abort).
+func (f *Filter) Run(ctx context.Context, r io.Reader, w io.Writer) (Stats, error) {
+	fr := &filterRun{
+		f:           f,
+		ctx:         ctx,
+		in:          bufio.NewReaderSize(r, readBufSize),
+		out:         bufio.NewWriterSize(w, writeBufSize),
+		cat:         newCatalog(),
+		insertPlans: map[string]*tablePlan{},
+		seenTables:  map[qualName]bool{},
+	}
+	err := fr.run()
+	if err == nil {
+		err = fr.out.Flush()
+	}
+	fr.stats.Tables = len(fr.seenTables)
+	return fr.stats, err
+}
+
+// readLine returns the next line including its '\n' (the last line may lack
+// it), or io.EOF. The slice is valid until the next call.
+func (fr *filterRun) readLine() ([]byte, error) {
+	l, err := fr.in.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		fr.long = append(fr.long[:0], l...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			l, err = fr.in.ReadSlice('\n')
+			fr.long = append(fr.long, l...)
+		}
+		l = fr.long
+	}
+	if err == io.EOF && len(l) > 0 {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	fr.line++
+	fr.stats.BytesIn += int64(len(l))
+	return l, nil
+}
+
+func (fr *filterRun) write(b []byte) {
+	fr.stats.BytesOut += int64(len(b))
+	fr.out.Write(b) // errors are sticky in bufio.Writer; checked at Flush and periodically
+}
+
+func (fr *filterRun) fail(line int64, format string, args ...any) error {
+	return &LineError{Line: line, Err: fmt.Errorf(format, args...)}
+}
+
+func (fr *filterRun) run() error {
+	for {
+		l, err := fr.readLine()
+		if err == io.EOF {
+			switch {
+			case fr.copyPlan != nil:
+				return fr.fail(fr.line, "input ends inside the COPY data of %s that starts at line %d (truncated dump?)", fr.copyPlan.table, fr.copyStart)
+			case len(bytes.TrimSpace(fr.stmt)) > 0:
+				return fr.fail(fr.stmtStart, "input ends inside an unterminated SQL statement that starts here (truncated dump?)")
+			}
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read input after line %d: %w", fr.line, err)
+		}
+		if fr.copyPlan != nil {
+			if err := fr.copyLine(l); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := fr.sqlLine(l); err != nil {
+			return err
+		}
+	}
+}
+
+// sqlLine handles a line outside COPY data: comments, psql meta-commands
+// (\connect, \restrict, ...) and SQL statements, which are accumulated until
+// complete.
+func (fr *filterRun) sqlLine(l []byte) error {
+	if len(fr.stmt) == 0 {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 || bytes.HasPrefix(t, []byte("--")) || t[0] == '\\' {
+			fr.write(l)
+			return nil
+		}
+		fr.stmtStart = fr.line
+	}
+	fr.stmt = append(fr.stmt, l...)
+	if !bytes.HasSuffix(bytes.TrimRight(fr.stmt, " \t\r\n"), []byte(";")) {
+		return nil
+	}
+	complete, err := statementComplete(fr.stmt)
+	if err != nil || !complete {
+		return nil // an unterminated quote or dollar quote: keep reading
+	}
+	err = fr.statement(fr.stmt)
+	fr.stmt = fr.stmt[:0]
+	return err
+}
+
+// statementComplete reports whether sql ends with a semicolon token (not one
+// inside a string, dollar quote or comment).
+func statementComplete(sql []byte) (bool, error) {
+	res, err := pg_query.Scan(string(sql))
+	if err != nil {
+		return false, err
+	}
+	toks := res.GetTokens()
+	return len(toks) > 0 && toks[len(toks)-1].GetToken() == pg_query.Token_ASCII_59, nil
+}
+
+// statement processes one complete SQL text (one or more statements).
+func (fr *filterRun) statement(sql []byte) error {
+	tree, err := pg_query.Parse(string(sql))
+	if err != nil {
+		// Statements the parser does not know pass unchanged, unless they
+		// could carry data.
+		if kw := firstKeyword(sql); kw == "copy" || kw == "insert" {
+			return fr.fail(fr.stmtStart, "cannot parse %s statement: %v", kw, err)
+		}
+		fr.f.Log.Warn().Int64("line", fr.stmtStart).Err(err).Msg("statement not understood; passed unchanged")
+		fr.write(sql)
+		return nil
+	}
+	stmts := tree.GetStmts()
+	for i, rs := range stmts {
+		n := rs.GetStmt()
+		fr.cat.learn(n)
+		if ins := n.GetInsertStmt(); ins != nil {
+			// Rewrite the whole buffer statement by statement.
+			return fr.rewriteInserts(sql, stmts)
+		}
+		if cp := n.GetCopyStmt(); cp != nil && cp.GetIsFrom() && cp.GetFilename() == "" && !cp.GetIsProgram() {
+			if i != len(stmts)-1 {
+				return fr.fail(fr.stmtStart, "COPY FROM stdin must be the last statement on its line")
+			}
+			fr.write(sql)
+			return fr.startCopy(cp)
+		}
+	}
+	fr.write(sql)
+	return nil
+}
+
+func firstKeyword(sql []byte) string {
+	res, err := pg_query.Scan(string(sql))
+	if err != nil || len(res.GetTokens()) == 0 {
+		return ""
+	}
+	t := res.GetTokens()[0]
+	return string(bytes.ToLower(sql[t.GetStart():t.GetEnd()]))
+}
+
+func (fr *filterRun) startCopy(cp *pg_query.CopyStmt) error {
+	if cp.GetRelation() == nil {
+		return fr.fail(fr.stmtStart, "COPY (query) FROM stdin is not a pg_dump statement")
+	}
+	if len(cp.GetOptions()) > 0 {
+		return fr.fail(fr.stmtStart, "COPY with options is not pg_dump's text format; dump with pg_dump's plain format")
+	}
+	q := rangeVarName(cp.GetRelation())
+	var cols []string
+	for _, a := range cp.GetAttlist() {
+		cols = append(cols, a.GetString_().GetSval())
+	}
+	if len(cols) == 0 {
+		t, ok := fr.cat.tables[q]
+		if !ok {
+			return fr.fail(fr.stmtStart, "COPY %s has no column list and its CREATE TABLE was not seen", q)
+		}
+		for _, c := range t.cols {
+			if !c.generated {
+				cols = append(cols, c.name)
+			}
+		}
+	}
+	p, err := fr.cat.plan(fr.f.Rules, q, cols)
+	if err != nil {
+		return fr.fail(fr.stmtStart, "%v", err)
+	}
+	if _, known := fr.cat.tables[q]; !known && p.masked > 0 {
+		fr.f.Log.Warn().Str("table", q.String()).Msg("CREATE TABLE not in the stream (data-only dump?): masked columns treated as text")
+	}
+	fr.seenTables[q] = true
+	fr.copyPlan, fr.copyStart = p, fr.stmtStart
+	return nil
+}
+
+// copyLine rewrites one line of COPY data.
+func (fr *filterRun) copyLine(l []byte) error {
+	body := l
+	nl := len(body) > 0 && body[len(body)-1] == '\n'
+	if nl {
+		body = body[:len(body)-1]
+	}
+	if IsEndOfData(body) {
+		fr.copyPlan = nil
+		fr.write(l)
+		return nil
+	}
+	p := fr.copyPlan
+	fr.stats.Rows++
+	if p.rowsNone {
+		fr.stats.DroppedRows++
+		return nil
+	}
+	if p.masked == 0 {
+		fr.write(l)
+		return nil
+	}
+	if !nl {
+		return fr.fail(fr.line, "COPY data of %s: last line has no newline (truncated dump?)", p.table)
+	}
+	fr.fields = SplitFields(fr.fields, body)
+	if len(fr.fields) != len(p.cols) {
+		return fr.fail(fr.line, "COPY data of %s: %d fields, the COPY statement at line %d lists %d columns", p.table, len(fr.fields), fr.copyStart, len(p.cols))
+	}
+	row := fr.rowBuf[:0]
+	for i, raw := range fr.fields {
+		if i > 0 {
+			row = append(row, '\t')
+		}
+		cp := &p.cols[i]
+		if cp.keep {
+			row = append(row, raw...)
+			continue
+		}
+		var err error
+		row, err = fr.maskField(row, raw, cp)
+		if err != nil {
+			return fr.fail(fr.line, "COPY data of %s column %s: %v", p.table, cp.name, err)
+		}
+	}
+	row = append(row, '\n')
+	fr.rowBuf = row
+	fr.write(row)
+	if fr.stats.Rows%65536 == 0 {
+		if err := fr.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maskField appends the masked COPY text field for one raw field.
+func (fr *filterRun) maskField(dst, raw []byte, cp *columnPlan) ([]byte, error) {
+	null := IsNull(raw)
+	var err error
+	if !null {
+		fr.valBuf, err = DecodeField(fr.valBuf[:0], raw)
+		if err != nil {
+			return dst, err
+		}
+	}
+	masked, outNull, err := cp.bound.Apply(fr.maskBuf[:0], fr.valBuf, null)
+	fr.maskBuf = masked
+	if err != nil {
+		return dst, err
+	}
+	if outNull {
+		return AppendNull(dst), nil
+	}
+	fr.stats.MaskedValues++
+	return EncodeField(dst, masked), nil
+}

@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Pos is a place in the rules file. Line and Col are 1-based; zero means
+// unknown (e.g. a decision that comes from no rule).
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// String renders "file:line:col", leaving out the parts that are unknown.
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += ":" + strconv.Itoa(p.Line)
+		if p.Col > 0 {
+			s += ":" + strconv.Itoa(p.Col)
+		}
+	}
+	return s
+}
+
+// IsZero reports whether the position is unknown.
+func (p Pos) IsZero() bool { return p == Pos{} }
+
+// Problem is one error in a rules file.
+type Problem struct {
+	Pos Pos
+	Msg string // one line, never contains the key or a password
+}
+
+func (p Problem) Error() string { return p.Pos.String() + ": " + p.Msg }
+
+// MaxProblems is how many problems an Error lists; the rest are counted.
+const MaxProblems = 20
+
+// Error is every problem found in one rules file, in file order.
+type Error struct {
+	List []Problem
+	// More counts the problems found beyond MaxProblems.
+	More int
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	for i, p := range e.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Error())
+	}
+	if e.More > 0 {
+		if len(e.List) > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "... and %d more problems", e.More)
+	}
+	return b.String()
+}
+
+// newError sorts problems by position and caps the list.
+func newError(list []Problem) *Error {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Pos, list[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	e := &Error{List: list}
+	if len(list) > MaxProblems {
+		e.List, e.More = list[:MaxProblems:MaxProblems], len(list)-MaxProblems
+	}
+	return e
+}
+
+// problemsOf extracts positioned problems from an error returned through
+// the anonymize.Params interface (possibly wrapped by a constructor).
+func problemsOf(err error) ([]Problem, bool) {
+	var e *Error
+	if errors.As(err, &e) && len(e.List) > 0 {
+		return e.List, true
+	}
+	var p Problem
+	if errors.As(err, &p) {
+		return []Problem{p}, true
+	}
+	return nil, false
+}
+
+// oneLine keeps every message on one line: messages may quote library errors.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "; ")
+	return strings.NewReplacer("\n", "; ", "\r", "; ").Replace(s)
+}
+
+// suggest returns ` (did you mean "x"?)` when one candidate is close to s.
+func suggest(s string, candidates []string) string {
+	if len(s) == 0 || len(s) > 64 {
+		return ""
+	}
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		if len(c) > 64 {
+			continue
+		}
+		d := editDistance(s, c)
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := 2
+	if len(s) <= 4 {
+		limit = 1
+	}
+	if best == "" || bestDist == 0 || bestDist > limit {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance over bytes (names are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// list renders names for "valid: ..." hints.
+func list(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
