@@ -54,19 +54,23 @@ type fakeMask struct {
 }
 
 func newFake(name string, kind fakeKind, env Env, p Params) (Masker, error) {
-	code, err := p.String("locale", env.Locale)
-	if err != nil {
-		return nil, err
-	}
-	if code == "" {
-		code = "en"
-	}
-	loc, ok := locales[code]
-	if !ok {
-		if p.Has("locale") {
+	var loc *locale
+	if p.Has("locale") {
+		code, err := p.String("locale", "")
+		if err != nil {
+			return nil, err
+		}
+		if loc = locales[code]; loc == nil {
 			return nil, p.Errorf("locale", "unknown locale %q (valid: %s)", code, localeCodes())
 		}
-		return nil, fmt.Errorf("mask %s: unknown locale %q (valid: %s)", name, code, localeCodes())
+	} else {
+		code := env.Locale
+		if code == "" {
+			code = "en"
+		}
+		if loc = locales[code]; loc == nil {
+			return nil, fmt.Errorf("mask %s: unknown locale %q (valid: %s)", name, code, localeCodes())
+		}
 	}
 	return fakeMask{name: name, kind: kind, loc: loc, d: env.Key.Domain(env.Domain)}, nil
 }

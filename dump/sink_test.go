@@ -2,8 +2,8 @@ package dump
 
 import (
 	"bytes"
-	"errors"
 	stdgzip "compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"

@@ -97,7 +97,7 @@ func (p *parser) typeSpec(t *typeDef) (Decision, bool) {
 // reports what the constructor did not read. domain "" means the untyped
 // domain: mask name + canonical parameters.
 func (p *parser) buildMask(name string, nameNode *yaml.Node, params []entry, specNode *yaml.Node, domain string, depth int) (Decision, bool) {
-	info, ok := anonymize.Lookup(name)
+	info, ok := p.lookup(name)
 	if !ok {
 		p.unknownMask(nameNode, name, domain == "")
 		return Decision{}, false
@@ -151,7 +151,7 @@ func (p *parser) buildMask(name string, nameNode *yaml.Node, params []entry, spe
 }
 
 func (p *parser) unknownMask(n *yaml.Node, name string, typesAllowed bool) {
-	masks := anonymize.Names()
+	masks := p.names()
 	if !typesAllowed {
 		p.errorf(n, "unknown mask %q%s; masks: %s", name, suggest(name, masks), list(masks))
 		return

@@ -53,7 +53,11 @@ func (p *parser) decodeDocument(data []byte) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		p.errorf(&extra, "a rules file holds one YAML document; remove the second one (or the `---` separator)")
+		at := &extra
+		if len(extra.Content) > 0 {
+			at = extra.Content[0]
+		}
+		p.errorf(at, "a rules file holds one YAML document; remove the second one (or the `---` separator)")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
 		p.yamlError(err)

@@ -9,10 +9,41 @@ import (
 // unique codes. Uniqueness never needs memory: every unique value embeds a
 // bijective scramble of the row's index.
 
-// scramble maps i in [0, m) to a distinct value in [0, m): an affine
-// permutation, bijective because mul is coprime with m.
-func scramble(i, mul, add, m uint64) uint64 {
-	return (i%m*mul + add) % m
+// permuteDec maps i in [0, 10^k) to a distinct value in [0, 10^k): affine
+// steps (multipliers coprime with 10) alternating with digit reversal, so
+// consecutive indexes give unrelated-looking codes. salt varies the result.
+func permuteDec(i uint64, k int, salt uint64) uint64 {
+	m := uint64(1)
+	for range k {
+		m *= 10
+	}
+	x := i % m
+	for round, mul := range [...]uint64{7_654_321, 48_271, 387_420_489} {
+		x = (x%m*(mul%m) + (salt+uint64(round))*0x9e3779b9%m) % m
+		if round < 2 {
+			x = reverseDigits(x, k)
+		}
+	}
+	return x
+}
+
+func reverseDigits(x uint64, k int) uint64 {
+	var y uint64
+	for range k {
+		y = y*10 + x%10
+		x /= 10
+	}
+	return y
+}
+
+// permuteBadge maps i in [0, badgeSpace) to a distinct value there (the
+// multipliers are coprime with 2, 5 and 13, the factors of badgeSpace).
+func permuteBadge(i uint64) uint64 {
+	const lo = 10_000
+	const hi = badgeSpace / lo
+	x := (i%badgeSpace*387_420_489 + 99_991) % badgeSpace
+	x = x%lo*hi + x/lo // swap the halves: a bijection of [0, lo*hi)
+	return (x*48_271 + 31_337) % badgeSpace
 }
 
 // appendDigits appends v as exactly n decimal digits (v < 10^n).

@@ -29,12 +29,12 @@ type counts struct {
 
 // Rows per table at scale 1 (≈ 10 MB of table data with PostgreSQL 15).
 const (
-	baseCustomers     = 5000
-	baseExtraAccounts = 2500 // every customer has one account; these are second ones
-	baseCards         = 6000
+	baseCustomers     = 5400
+	baseExtraAccounts = 2700 // every customer has one account; these are second ones
+	baseCards         = 6500
 	baseUsers         = 200
-	baseTickets       = 8000
-	baseAudit         = 12000
+	baseTickets       = 8600
+	baseAudit         = 13000
 )
 
 func scaled(base, scale float64) int64 {
@@ -108,9 +108,9 @@ var (
 // along returns a time that grows with i/n between from and epochEnd, with
 // a few hours of jitter, so ids and timestamps roughly agree.
 func along(r *rand.Rand, from time.Time, i, n int64) time.Time {
-	span := epochEnd.Sub(from)
-	t := from.Add(time.Duration(float64(span) * float64(i) / float64(n)))
-	return t.Add(time.Duration(r.IntN(6*3600)) * time.Second).Truncate(time.Second)
+	span := int64(epochEnd.Sub(from) / time.Second) // integer math: no float rounding
+	t := from.Add(time.Duration(span*i/n) * time.Second)
+	return t.Add(time.Duration(r.IntN(6*3600)) * time.Second)
 }
 
 type customer struct {
@@ -156,7 +156,7 @@ func (g *gen) customerAt(i int64) customer {
 	if c.country.code == "CH" {
 		c.loc = pick(r, []locale{locDE, locDE, locFR, locIT})
 	}
-	c.code = "CU-" + string(appendDigits(nil, scramble(uint64(i), 7_654_321, 31_415_926, maxCustomers), 8))
+	c.code = "CU-" + string(appendDigits(nil, permuteDec(uint64(i), 8, 1), 8))
 	c.first = pick(r, firstNames[c.loc])
 	c.last = pick(r, lastNames[c.loc])
 	c.email = g.personalEmail(r, c.loc, c.first, c.last, c.id)
@@ -232,8 +232,8 @@ func streetAddress(r *rand.Rand, loc locale) string {
 		}
 		return num + " " + kind + " " + name
 	case locDE:
-		if kind == "platz" || kind == "gasse" || strings.HasSuffix(name, "-") {
-			return strings.TrimSuffix(name, "-") + " " + strings.Title(kind) + " " + num //nolint:staticcheck // ASCII only
+		if strings.HasSuffix(name, "-") { // Friedrich-Ebert-Straße
+			return name + strings.ToUpper(kind[:1]) + kind[1:] + " " + num
 		}
 		return name + kind + " " + num
 	default:
@@ -283,7 +283,7 @@ func (g *gen) accountAt(j int64) account {
 	if chance(r, 15) {
 		cc = pick(r, ibanCountryList)
 	}
-	a.iban = string(buildIBAN(nil, r, cc, scramble(uint64(j), 48_271_013, 12_345_678, maxAccounts)))
+	a.iban = string(buildIBAN(nil, r, cc, permuteDec(uint64(j), 8, 2)))
 	switch cc {
 	case "GB":
 		a.currency = "GBP"
@@ -298,28 +298,19 @@ func (g *gen) accountAt(j int64) account {
 	if chance(r, 8) {
 		a.cents = -r.Int64N(500_000)
 	} else {
-		// roughly log-uniform from 1 to 250,000.00
-		a.cents = int64(float64(100) * mathPow(250_000, r.Float64()))
+		// log-uniform-ish from 1.00 to 999,999.99: pick the number of digits first
+		digits := 3 + r.IntN(6)
+		lo := int64(1)
+		for range digits - 1 {
+			lo *= 10
+		}
+		a.cents = lo + r.Int64N(9*lo)
 	}
 	a.opened = cust.created.Truncate(24 * time.Hour)
 	if j >= g.n.customers {
 		a.opened = a.opened.AddDate(0, 0, r.IntN(2500))
 	}
 	return a
-}
-
-func mathPow(base, exp float64) float64 {
-	// exp in [0,1): base^exp through repeated square roots keeps the output
-	// bit-identical across platforms (no libm), which determinism needs.
-	result, root := 1.0, base
-	for bit := 0.5; bit > 1e-9; bit /= 2 {
-		root = sqrt(root)
-		if exp >= bit {
-			exp -= bit
-			result *= root
-		}
-	}
-	return result * base / base
 }
 
 type card struct {
@@ -334,7 +325,7 @@ func (g *gen) cardAt(k int64) card {
 	g.reseed(&g.cardPCG, tagCard, k)
 	r := g.cardR
 	c := card{id: k + 1, account: r.Int64N(g.n.accounts)}
-	c.number = string(buildCard(nil, r, scramble(uint64(k), 387_420_489, 271_828_182, maxCards), chance(r, 8)))
+	c.number = string(buildCard(nil, r, permuteDec(uint64(k), 9, 3), chance(r, 8)))
 	upper := chance(r, 30)
 	y, m := 2024+r.IntN(8), time.Month(1+r.IntN(12))
 	c.expires = time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC) // last day of the month
@@ -369,7 +360,7 @@ func (g *gen) userAt(i int64) user {
 	b = strconv.AppendInt(b, int64(u.id), 10)
 	b = append(b, '@')
 	u.email = string(append(b, vendorDomain...))
-	v := scramble(uint64(i), 387_420_489, 99_991, badgeSpace)
+	v := permuteBadge(uint64(i))
 	badge := make([]byte, 9)
 	for k, radix := range []uint64{10_000, 10, 26, 10, 26} { // least significant first
 		d := v % radix
