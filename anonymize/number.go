@@ -3,6 +3,7 @@ package anonymize
 import (
 	"errors"
 	"math"
+	"math/big"
 	"strconv"
 )
 
@@ -11,9 +12,11 @@ import (
 // u in [-f, f] drawn from the keyed hash of the value).
 //
 // Integer columns stay integers within their type's range (results are
-// clamped); numeric keeps the input's number of decimal places and is exact
-// for bucketing while the value and bucket fit in 18 digits (beyond that
-// float64 arithmetic is used); float4/float8 are computed in float64.
+// clamped); numeric keeps the input's number of decimal places, bucketing is
+// exact decimal arithmetic (int64, or math/big beyond 18 digits) and noise
+// is computed in float64; float4/float8 are computed in float64. When the
+// bucket has more decimals than the value, the result is rounded down to
+// the value's decimals.
 // NaN and the infinities are kept: they hold nothing personal.
 
 func init() {
@@ -28,8 +31,9 @@ const maxExactDigits = 18
 type numberMask struct {
 	bucket float64 // > 0 for bucketing, else noise
 	noise  float64
-	// The bucket as an exact decimal: bucket = bMant / 10^bScale, when it
-	// has at most maxExactDigits digits.
+	// The bucket as an exact decimal: bucket = bBig / 10^bScale, and
+	// bMant = bBig when it has at most maxExactDigits digits (bExact).
+	bBig    *big.Int
 	bMant   int64
 	bScale  int
 	bDigits int
@@ -61,13 +65,15 @@ func newNumberMask(env Env, p Params) (Masker, error) {
 	if !(b > 0) || math.IsInf(b, 0) {
 		return nil, p.Errorf("bucket", "bucket must be a positive number, got %v", b)
 	}
-	m := &numberMask{bucket: b}
 	// The shortest decimal that reads back as b: 0.1 is taken as 1/10, not
 	// as its binary approximation.
-	if dec, ok := parseDecimal([]byte(strconv.FormatFloat(b, 'f', -1, 64))); ok && dec.digits <= maxExactDigits {
-		m.bMant, m.bScale, m.bDigits, m.bExact = dec.mant, dec.scale, dec.digits, true
+	text := []byte(strconv.FormatFloat(b, 'f', -1, 64))
+	dec, ok := parseDecimal(text)
+	if !ok { // unreachable: 'f' formatting of a positive finite float
+		return nil, p.Errorf("bucket", "bucket %v is not a decimal number", b)
 	}
-	return m, nil
+	return &numberMask{bucket: b, bBig: decimalBig(text), bMant: dec.mant, bScale: dec.scale,
+		bDigits: dec.digits, bExact: dec.digits <= maxExactDigits}, nil
 }
 
 var intRanges = map[string][2]int64{
@@ -112,7 +118,7 @@ func (m *numberMask) factor(src []byte) float64 {
 
 func (m *numberMask) applyInt(dst, src []byte, lo, hi int64) ([]byte, error) {
 	v, ok := parseInt64(src)
-	if !ok {
+	if !ok || v < lo || v > hi {
 		return dst, errNumberSyntax
 	}
 	var r int64
@@ -256,7 +262,7 @@ func (m *numberMask) applyNumeric(dst, src []byte) ([]byte, error) {
 	if !ok {
 		return dst, errNumberSyntax
 	}
-	if m.bucket > 0 && m.bExact {
+	if m.bucket > 0 {
 		// Exact: both sides on the larger scale, if that still fits.
 		s := max(v.scale, m.bScale)
 		if v.digits+(s-v.scale) <= maxExactDigits && m.bDigits+(s-m.bScale) <= maxExactDigits {
@@ -268,24 +274,21 @@ func (m *numberMask) applyNumeric(dst, src []byte) ([]byte, error) {
 			return appendScaled(dst, r, v.scale), nil
 		}
 		// Whole numbers and buckets up to int64's range stay exact too.
-		if v.scale == 0 && m.bScale == 0 && m.bDigits <= maxExactDigits {
+		if v.scale == 0 && m.bExact && m.bScale == 0 {
 			if n, ok := parseInt64(src); ok {
 				if r, clamped := m.bucketInt(n, math.MinInt64); !clamped {
 					return strconv.AppendInt(dst, r, 10), nil
 				}
 			}
 		}
+		// Big values: exact in math/big (rare, so its allocations are fine).
+		return m.bucketBig(dst, src, v.scale), nil
 	}
 	f, err := strconv.ParseFloat(string(src), 64)
 	if err != nil {
 		return dst, errNumberRange // syntax was checked: only range is left
 	}
-	var r float64
-	if m.bucket > 0 {
-		r = math.Floor(f/m.bucket) * m.bucket
-	} else {
-		r = f * m.factor(src)
-	}
+	r := f * m.factor(src)
 	if math.IsInf(r, 0) || math.IsNaN(r) {
 		return dst, errNumberRange
 	}
@@ -293,6 +296,48 @@ func (m *numberMask) applyNumeric(dst, src []byte) ([]byte, error) {
 		r = 0 // no "-0.00"
 	}
 	return strconv.AppendFloat(dst, r, 'f', v.scale, 64), nil
+}
+
+// decimalBig reads the digits of a checked decimal as an integer, ignoring
+// the decimal point: "-12.50" gives -1250.
+func decimalBig(b []byte) *big.Int {
+	digits := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != '.' {
+			digits = append(digits, c)
+		}
+	}
+	n, _ := new(big.Int).SetString(string(digits), 10)
+	return n
+}
+
+func bigPow10(n int) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
+
+// bucketBig is the bucket computation on values too long for int64; scale
+// is the input's number of decimals.
+func (m *numberMask) bucketBig(dst, src []byte, scale int) []byte {
+	s := max(scale, m.bScale)
+	v := decimalBig(src)
+	v.Mul(v, bigPow10(s-scale))
+	b := new(big.Int).Mul(m.bBig, bigPow10(s-m.bScale))
+	// Div is Euclidean: with a positive divisor it rounds toward -inf.
+	v.Div(v, b).Mul(v, b).Div(v, bigPow10(s-scale))
+	text := v.Append(nil, 10)
+	if text[0] == '-' {
+		dst = append(dst, '-')
+		text = text[1:]
+	}
+	if scale == 0 {
+		return append(dst, text...)
+	}
+	for len(text) <= scale {
+		text = append([]byte{'0'}, text...)
+	}
+	dst = append(dst, text[:len(text)-scale]...)
+	dst = append(dst, '.')
+	return append(dst, text[len(text)-scale:]...)
 }
 
 // appendScaled appends mant / 10^scale with exactly scale decimals.

@@ -37,7 +37,7 @@ tables:
       reading: keep
 `
 
-func testFilter(t *testing.T, rulesText string) *Filter {
+func testFilter(t testing.TB, rulesText string) *Filter {
 	t.Helper()
 	r, err := rules.Parse("test.yaml", []byte(rulesText), rules.Options{Getenv: func(string) string { return "0123456789abcdef0123" }})
 	if err != nil {

@@ -75,11 +75,8 @@ func (fr *filterRun) rewriteInserts(sql []byte, stmts []*pg_query.RawStmt) error
 	pos := 0
 	ei := 0
 	for si, rs := range stmts {
-		start := int(rs.GetStmtLocation())
-		end := start + int(rs.GetStmtLen())
-		if si == len(stmts)-1 || rs.GetStmtLen() == 0 {
-			end = len(sql)
-		} else {
+		start, end := int(rs.GetStmtLocation()), len(sql)
+		if si < len(stmts)-1 {
 			end = int(stmts[si+1].GetStmtLocation())
 		}
 		if drop[si] {

@@ -200,6 +200,14 @@ func (c *catalog) rulesTable(r *rules.Rules, q qualName) qualName {
 func (c *catalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, error) {
 	rq := c.rulesTable(r, q)
 	p := &tablePlan{table: q, rowsNone: r.RowsNone(rq.schema, rq.name)}
+	if p.rowsNone {
+		// No row is written, so no column needs a mask. The zero Bound
+		// refuses, should a row ever reach one.
+		for _, name := range cols {
+			p.cols = append(p.cols, columnPlan{name: name})
+		}
+		return p, nil
+	}
 	ti := c.tables[q]
 	for _, name := range cols {
 		d := r.Column(rq.schema, rq.name, name)

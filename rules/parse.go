@@ -242,6 +242,9 @@ func (refuseMasker) Bind(anonymize.Column) (anonymize.Bound, error) {
 // declareTypes records the type names first, so specs can tell a type from
 // a mask wherever the types: section is in the file.
 func (p *parser) declareTypes(e entry) {
+	if p.isNull(e.val) {
+		return
+	}
 	entries, ok := p.mapping(e.val, "types")
 	if !ok {
 		return
@@ -286,6 +289,9 @@ func (p *parser) buildType(t *typeDef) {
 }
 
 func (p *parser) tables(r *Rules, e entry) {
+	if p.isNull(e.val) {
+		return
+	}
 	entries, ok := p.mapping(e.val, "tables")
 	if !ok {
 		return
@@ -326,6 +332,9 @@ func (p *parser) tables(r *Rules, e entry) {
 }
 
 func (p *parser) columns(t *tableEntry, n *yaml.Node, what string) {
+	if p.isNull(n) {
+		return
+	}
 	entries, ok := p.mapping(n, what+": columns")
 	if !ok {
 		return

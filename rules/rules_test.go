@@ -372,3 +372,17 @@ func TestParseSCRAMVerifier(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptySections(t *testing.T) {
+	src := "version: 1\nkey: {env: K}\ntypes:\ntables:\n  public.t:\n    columns:\n    default: keep\n"
+	r, err := Parse("e.yaml", []byte(src), Options{Getenv: testEnv(map[string]string{"K": testSecret})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := r.Column("public", "t", "c"); d.Source != SourceTableDefault || d.Mask != "keep" {
+		t.Errorf("decision %+v", d)
+	}
+	if len(r.Types()) != 0 || len(r.Tables()) != 1 || len(r.Tables()[0].Columns) != 0 {
+		t.Errorf("types %v tables %v", r.Types(), r.Tables())
+	}
+}

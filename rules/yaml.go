@@ -17,7 +17,7 @@ import (
 
 // maxAliasExpansion bounds the nodes visited through YAML aliases, so that a
 // small file cannot make the walk exponential ("billion laughs").
-const maxAliasExpansion = 1 << 20
+const maxAliasExpansion = 100_000
 
 // entry is one key/value pair of a mapping.
 type entry struct {
@@ -114,6 +114,13 @@ func (p *parser) treeSize(n *yaml.Node) int {
 	}
 	p.sizes[n] = s
 	return s
+}
+
+// isNull reports an empty value (`types:` with nothing after it), which
+// optional lists accept as empty.
+func (p *parser) isNull(n *yaml.Node) bool {
+	n = p.deref(n)
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
 // kindName describes a node for "want X, got Y" messages.

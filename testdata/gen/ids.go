@@ -63,14 +63,7 @@ func appendRandDigits(dst []byte, r *rand.Rand, n int) []byte {
 	return dst
 }
 
-func appendRandLetters(dst []byte, r *rand.Rand, n int) []byte {
-	for range n {
-		dst = append(dst, byte('A'+r.IntN(26)))
-	}
-	return dst
-}
-
-// ibanCountries are the countries accounts are held in, with IBAN lengths.
+// ibanLengths are the IBAN lengths of the countries accounts are held in.
 var ibanLengths = map[string]int{
 	"IT": 27, "FR": 27, "DE": 22, "ES": 24, "NL": 18, "BE": 16, "AT": 20, "PT": 25, "LU": 20, "CH": 21, "GB": 22,
 }

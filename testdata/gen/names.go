@@ -2,7 +2,9 @@ package main
 
 // Small, hand-written lists of plausible personal data per locale. Accents,
 // apostrophes and multi-word surnames are deliberate: they exercise UTF-8 and
-// quoting in every layer that reads the sample.
+// quoting in every layer that reads the sample. Names and street names are
+// kept out of the fake lists of pgveil's own masks (fakes_test.go checks),
+// so an original found in anonymized output is a leak, never a coincidence.
 
 type locale int
 
@@ -17,41 +19,42 @@ const (
 var localeCodes = [numLocales]string{"it", "fr", "de", "en"}
 
 var firstNames = [numLocales][]string{
-	locIT: {"Giulia", "Marco", "Francesca", "Alessandro", "Chiara", "Luca", "Sara", "Matteo", "Elena",
-		"Lorenzo", "Valentina", "Andrea", "Federica", "Giovanni", "Martina", "Davide", "Silvia", "Niccolò",
-		"Lucrezia", "Stefano", "Paola", "Riccardo", "Ilaria", "Tommaso", "Beatrice", "Fabio", "Roberta",
-		"Emanuele", "Alessia", "Pietro", "Caterina", "Gabriele", "Monica", "Salvatore", "Rosaria", "Nicolò"},
-	locFR: {"Camille", "Louis", "Chloé", "Hugo", "Léa", "Jérôme", "Hélène", "François", "Manon", "Thomas",
-		"Inès", "Nicolas", "Zoé", "Julien", "Anaïs", "Mathieu", "Gaëlle", "Antoine", "Céline", "Pierre",
-		"Margaux", "Benoît", "Élodie", "Sébastien", "Aurélie", "Théo", "Sophie", "Maël", "Noémie", "Yann",
-		"Clémence", "Arnaud", "Émilie", "Rémi", "Océane", "Loïc"},
-	locDE: {"Jürgen", "Anna", "Lukas", "Katharina", "Jörg", "Laura", "Felix", "Sophie", "Björn", "Lena",
-		"Maximilian", "Hannah", "Sören", "Johanna", "Günther", "Käthe", "Tobias", "Miriam", "Stefan", "Sabine",
-		"Matthias", "Ursula", "Florian", "Franziska", "Dieter", "Birgit", "Jonas", "Greta", "Uwe", "Heike",
-		"Moritz", "Annegret", "Ralf", "Jürgen-Peter", "Ines", "Till"},
-	locEN: {"Oliver", "Amelia", "George", "Isla", "Harry", "Emily", "Jack", "Olivia", "Charlie", "Sophie",
-		"Thomas", "Grace", "James", "Lily", "William", "Freya", "Daniel", "Chloe", "Samuel", "Evie",
-		"Joseph", "Ruby", "Henry", "Alice", "Edward", "Hannah", "Owen", "Niamh", "Rhys", "Siobhan",
-		"Aidan", "Eleanor", "Callum", "Megan", "Liam", "Zara"},
+	locIT: {"Ludovica", "Ottavio", "Costanza", "Jacopo", "Filippo", "Arianna", "Tancredi", "Ottavia", "Livia",
+		"Amedeo", "Corrado", "Fiorella", "Gianluca", "Ornella", "Raffaella", "Saverio", "Tiziana", "Vittoria",
+		"Nicoletta", "Loredana", "Piergiorgio", "Rocco", "Gaia", "Niccolò", "Lucrezia", "Nicolò", "Ettore",
+		"Benedetta", "Teodoro", "Donatella", "Marcello", "Enrica", "Guido", "Fabrizio", "Annalisa", "Agnese"},
+	locFR: {"Anaïs", "Gaëlle", "Maël", "Noémie", "Yann", "Clémence", "Loïc", "Océane", "Rémi", "Zoé", "Jérôme",
+		"Ambre", "Soline", "Gwenaëlle", "Thibault", "Honoré", "Aymeric", "Ségolène", "Bastien", "Quentin",
+		"Apolline", "Capucine", "Gaspard", "Éloïse", "Timothée", "Perrine", "Hortense", "Corentin", "Lison",
+		"Aurèle", "Blandine", "Grégoire", "Solène", "Tristan", "Violaine"},
+	locDE: {"Björn", "Sören", "Käthe", "Annegret", "Ralf", "Till", "Jürgen-Peter", "Ines", "Wiebke", "Hauke",
+		"Malte", "Frauke", "Gesine", "Detlef", "Volker", "Rüdiger", "Henrike", "Ortrud", "Kai", "Svenja", "Dörte",
+		"Arne", "Ole", "Merle", "Thorsten", "Ulrike", "Gunnar", "Elke", "Lutz", "Meike", "Hartmut", "Almut",
+		"Eckhard", "Gudrun", "Reinhold"},
+	locEN: {"Oliver", "Amelia", "George", "Isla", "Harry", "Emily", "Jack", "Olivia", "Charlie", "Grace", "James",
+		"Lily", "William", "Freya", "Chloe", "Samuel", "Evie", "Joseph", "Ruby", "Edward", "Owen", "Niamh",
+		"Rhys", "Siobhan", "Aidan", "Eleanor", "Callum", "Megan", "Liam", "Zara", "Ewan", "Bethany", "Dylan",
+		"Imogen", "Alfie", "Poppy", "Gareth"},
 }
 
 var lastNames = [numLocales][]string{
-	locIT: {"Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco",
-		"Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti",
-		"Barbieri", "Fontana", "Santoro", "Mariani", "Rinaldi", "Caruso", "Ferrara", "D'Angelo", "Galli",
-		"Leone", "Longo", "Gentile", "Martinelli", "Vitale", "Lo Russo", "Dell'Acqua", "Sanfilippo", "Pellegrini"},
-	locFR: {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-		"Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-		"Morel", "Girard", "André", "Mercier", "Dupré", "Lambert", "Bonnet", "François", "Le Gall", "Rousseau",
-		"Blanc", "Guérin", "Muller", "Henry", "Chevalier", "Bénard", "de La Fontaine", "Faure"},
-	locDE: {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-		"Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
-		"Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Köhler", "Groß", "Weiß",
-		"Lehmann", "Maier", "Böhm", "von Arnim", "Jäger", "Kühn", "Günther", "Vogel"},
-	locEN: {"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
-		"Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
-		"Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill",
-		"O'Brien", "McDonald", "Smith-Jones", "Murphy", "Kelly", "Campbell", "MacLeod", "Ahmed"},
+	locIT: {"Ferraresi", "Bonetti", "Cavalli", "Sorrentino", "Tedesco", "Bassi", "Zanetti", "Pagano", "D'Amico",
+		"Fumagalli", "Castelli", "Orlando", "Guidi", "Negri", "Zanella", "Bruni", "Lo Russo", "Dell'Acqua",
+		"Sanfilippo", "Mazzoleni", "Cirillo", "Scotti", "Bergamini", "Ruggiero", "Pace", "Ferrante", "Giannini",
+		"Salvi", "Marras", "Cocco", "Melis", "De Simone", "Bellucci", "Mancuso", "Tosi", "Valente", "Di Stefano",
+		"Caldarola"},
+	locFR: {"Lebrun", "Dupré", "Le Gall", "de La Fontaine", "Bénard", "Courtois", "Delmas", "Marchal", "Tessier",
+		"Besnard", "Perret", "Lagarde", "Charpentier", "Poulain", "Hamel", "Rolland", "Collet", "Prévost",
+		"Jacquet", "Le Goff", "Cordier", "Barthélemy", "Royer", "Marty", "Leclercq", "Huet", "Pichon", "Bouvier",
+		"Guillot", "Millet", "Hubert", "Riou", "Tanguy", "Le Bihan"},
+	locDE: {"Brinkmann", "Kowalski", "Lindner", "Pfeiffer", "Vollmer", "Ostermann", "Hüttner", "Wendt", "Reuter",
+		"Brenner", "Sauer", "Thiele", "Busch", "Kessler", "Engel", "Vetter", "Fiedler", "Götz", "Runge", "Wenzel",
+		"Ebert", "Kröger", "Thalheim", "Blum", "Strauß", "von Arnim", "Kuhlmann", "Buchholz", "Haller", "Jansen",
+		"Dreyer", "Ackermann", "Schütte", "Rademacher", "Oberländer", "Bäumer", "Witt", "Ulbricht"},
+	locEN: {"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Johnson", "Roberts",
+		"Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis",
+		"Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Cooper", "Hill", "O'Brien", "McDonald",
+		"Smith-Jones", "Murphy", "Kelly", "Campbell", "MacLeod", "Ahmed", "Fletcher", "Pritchard"},
 }
 
 // Free-mail providers customers use, and company domains of secondary contacts.
@@ -79,24 +82,24 @@ type streetStyle struct {
 
 var streets = [numLocales]streetStyle{
 	locIT: {kinds: []string{"Via", "Via", "Viale", "Corso", "Piazza", "Vicolo"},
-		names: []string{"Roma", "Garibaldi", "Mazzini", "Cavour", "Dante Alighieri", "Giuseppe Verdi", "dei Mille",
-			"XX Settembre", "Vittorio Emanuele II", "Alessandro Manzoni", "della Repubblica", "San Francesco",
-			"Nazionale", "dell'Indipendenza", "Marconi", "Europa", "delle Rose", "Trieste"}},
+		names: []string{"Solferino", "Goffredo Mameli", "Ugo Foscolo", "dei Gelsi", "Santa Chiara", "Giosuè Carducci",
+			"Tiziano", "Benedetto Croce", "dei Cappuccini", "Ludovico Ariosto", "San Rocco", "Torquato Tasso",
+			"delle Magnolie", "Ippolito Nievo", "Pier Capponi", "Bligny", "Castelfidardo", "dell'Indipendenza"}},
 	locFR: {kinds: []string{"rue", "rue", "avenue", "boulevard", "place", "allée", "impasse"},
-		names: []string{"de la Paix", "Victor Hugo", "Jean Jaurès", "du Général de Gaulle", "Pasteur", "des Lilas",
-			"de la République", "Nationale", "des Écoles", "Saint-Michel", "du Moulin", "de l'Église", "Gambetta",
-			"Voltaire", "des Acacias", "du Château", "Émile Zola", "de Verdun"}},
+		names: []string{"des Capucins", "Lamartine", "du Four", "Édouard Vaillant", "des Jardins", "Montesquieu",
+			"de la Croix-Rousse", "Condorcet", "Paul Bert", "des Peupliers", "Sadi Carnot", "de l'Abbaye", "Racine",
+			"des Cordeliers", "du Faubourg", "Colbert", "de la Roquette", "Mirabeau"}},
 	locDE: {kinds: []string{"straße", "straße", "weg", "allee", "platz", "gasse"},
-		names: []string{"Haupt", "Bahnhof", "Garten", "Schiller", "Goethe", "Linden", "Berliner", "Kirch", "Wald",
-			"Schul", "Dorf", "Mühlen", "Friedrich-Ebert-", "Rosen", "Berg", "Bismarck", "Sonnen", "Eichen"}},
+		names: []string{"Berliner", "Friedrich-Ebert-", "Bismarck", "Holunder", "Weiden", "Fontane", "Hölderlin",
+			"Storchen", "Lerchen", "Ulmen", "Wacholder", "Kolping", "Gneisenau", "Stresemann", "Dürer", "Humboldt",
+			"Fasanen", "Händel"}},
 	locEN: {kinds: []string{"Street", "Road", "Road", "Lane", "Avenue", "Close", "Crescent"},
 		names: []string{"High", "Station", "Church", "Victoria", "Mill", "King's", "Queen's", "Park", "London",
 			"Manor", "Green", "York", "Oxford", "Chapel", "New", "Albert", "Richmond", "Grange"}},
 }
 
 // A country customers live in: its name locale, cities with a postcode
-// pattern (digits '9', letters 'A' replaced at random, prefix fixed),
-// currency and phone plan.
+// pattern, currency and phone plan.
 type country struct {
 	code     string
 	loc      locale

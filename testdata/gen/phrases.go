@@ -1,13 +1,15 @@
 package main
 
 // The prose of tickets and notes, per language. Placeholders are listed in
-// text.go (placeholderNames).
+// text.go (placeholderNames). No names: the scrub mask finds e-mails, IBANs,
+// cards and phones in free text, not names, so a name here would be personal
+// data no rule can mask.
 
 var rawTexts = [numLocales]rawTicketTexts{
 	locIT: {
 		greet: []string{"Buongiorno,", "Gentile assistenza,", "Salve,", "Buonasera,"},
-		close: []string{"Cordiali saluti\n{name}", "Grazie mille,\n{name}\nTel. {phone}", "Saluti,\n{first}",
-			"Distinti saluti\n{name}\n{email}"},
+		close: []string{"Cordiali saluti", "Grazie mille,\nTel. {phone}", "Saluti",
+			"Distinti saluti\n{email}"},
 		filler: []string{"L'importo totale è di {amount}.", "Vi allego la ricevuta dell'ordine {order}.",
 			"Sono reperibile al {phone} dalle {time} in poi.", "Grazie per la pazienza.",
 			"Il problema si è verificato anche ieri alle {time}.", "Pratica di riferimento: {ref}.",
@@ -31,15 +33,15 @@ var rawTexts = [numLocales]rawTicketTexts{
 		cardSubj: []string{"Carta bloccata", "Pagamento con carta rifiutato", "Smarrimento carta - blocco urgente"},
 		generalSubj: []string{"Accesso all'app non riuscito", "Aggiornamento recapito telefonico", "Richiesta informazioni",
 			"Errore E-{err} durante il login"},
-		reply: []string{"Gentile {first},\nabbiamo verificato la sua richiesta e l'operazione risulta ora corretta. " +
-			"Per ulteriori domande risponda a questa e-mail.\n{agent}\n{agentemail}"},
+		reply: []string{"Gentile cliente,\nabbiamo verificato la sua richiesta e l'operazione risulta ora corretta. " +
+			"Per ulteriori domande risponda a questa e-mail.\n{agentemail}"},
 		notes: []string{"Preferisce essere contattato al {phone}.", "Inviare le fatture a {email}.",
 			"Rimborsi sul conto {iban}.", "Referente per la migrazione del {date}.", "Non chiamare prima delle {time}."},
 	},
 	locFR: {
 		greet: []string{"Bonjour,", "Madame, Monsieur,", "Bonjour à l'équipe support,"},
-		close: []string{"Cordialement,\n{name}", "Merci d'avance,\n{name}\nTél. {phone}", "Bien à vous,\n{first}",
-			"Salutations distinguées\n{name}\n{email}"},
+		close: []string{"Cordialement,", "Merci d'avance,\nTél. {phone}", "Bien à vous",
+			"Salutations distinguées\n{email}"},
 		filler: []string{"Le montant total est de {amount}.", "Vous trouverez ci-joint le justificatif de la commande {order}.",
 			"Je suis joignable au {phone} à partir de {time}.", "Merci pour votre patience.",
 			"Le problème s'est reproduit hier à {time}.", "Dossier de référence : {ref}.",
@@ -63,15 +65,15 @@ var rawTexts = [numLocales]rawTicketTexts{
 		cardSubj: []string{"Carte bloquée", "Paiement refusé", "Opposition carte - urgent"},
 		generalSubj: []string{"Connexion impossible à l'application", "Mise à jour du numéro de téléphone",
 			"Demande d'information", "Erreur E-{err} à la connexion"},
-		reply: []string{"Bonjour {first},\nnous avons vérifié votre demande et l'opération est maintenant régularisée. " +
-			"Pour toute question, répondez à ce message.\n{agent}\n{agentemail}"},
+		reply: []string{"Bonjour,\nnous avons vérifié votre demande et l'opération est maintenant régularisée. " +
+			"Pour toute question, répondez à ce message.\n{agentemail}"},
 		notes: []string{"Préfère être contacté au {phone}.", "Envoyer les factures à {email}.",
 			"Remboursements sur le compte {iban}.", "Interlocuteur pour la migration du {date}.", "Ne pas appeler avant {time}."},
 	},
 	locDE: {
 		greet: []string{"Guten Tag,", "Sehr geehrte Damen und Herren,", "Hallo Support-Team,"},
-		close: []string{"Mit freundlichen Grüßen\n{name}", "Vielen Dank im Voraus\n{name}\nTel. {phone}", "Viele Grüße\n{first}",
-			"Freundliche Grüße\n{name}\n{email}"},
+		close: []string{"Mit freundlichen Grüßen", "Vielen Dank im Voraus\nTel. {phone}", "Viele Grüße",
+			"Freundliche Grüße\n{email}"},
 		filler: []string{"Der Gesamtbetrag beträgt {amount}.", "Im Anhang finden Sie den Beleg zur Bestellung {order}.",
 			"Sie erreichen mich unter {phone} ab {time} Uhr.", "Vielen Dank für Ihre Geduld.",
 			"Das Problem trat gestern um {time} erneut auf.", "Vorgangsnummer: {ref}.",
@@ -95,15 +97,15 @@ var rawTexts = [numLocales]rawTicketTexts{
 		cardSubj: []string{"Karte gesperrt", "Kartenzahlung abgelehnt", "Kartenverlust – bitte sperren"},
 		generalSubj: []string{"Anmeldung in der App nicht möglich", "Neue Telefonnummer", "Allgemeine Anfrage",
 			"Fehler E-{err} bei der Anmeldung"},
-		reply: []string{"Hallo {first},\nwir haben Ihr Anliegen geprüft, die Buchung ist jetzt korrigiert. " +
-			"Bei Fragen antworten Sie einfach auf diese Nachricht.\n{agent}\n{agentemail}"},
+		reply: []string{"Guten Tag,\nwir haben Ihr Anliegen geprüft, die Buchung ist jetzt korrigiert. " +
+			"Bei Fragen antworten Sie einfach auf diese Nachricht.\n{agentemail}"},
 		notes: []string{"Bevorzugt Anrufe unter {phone}.", "Rechnungen an {email} senden.",
 			"Erstattungen auf das Konto {iban}.", "Ansprechpartner für die Migration am {date}.", "Nicht vor {time} Uhr anrufen."},
 	},
 	locEN: {
 		greet: []string{"Hello,", "Dear support team,", "Hi,"},
-		close: []string{"Kind regards,\n{name}", "Thanks in advance,\n{name}\nTel. {phone}", "Best,\n{first}",
-			"Yours sincerely\n{name}\n{email}"},
+		close: []string{"Kind regards", "Thanks in advance,\nTel. {phone}", "Best wishes",
+			"Yours sincerely\n{email}"},
 		filler: []string{"The total amount is {amount}.", "Please find attached the receipt for order {order}.",
 			"You can reach me on {phone} after {time}.", "Thank you for your patience.",
 			"The problem happened again yesterday at {time}.", "Case reference: {ref}.",
@@ -126,8 +128,8 @@ var rawTexts = [numLocales]rawTicketTexts{
 			"Problem with transfer of {date}"},
 		cardSubj:    []string{"Card blocked", "Card payment declined", "Lost card - please block"},
 		generalSubj: []string{"Cannot log in to the app", "New phone number", "General enquiry", "Error E-{err} at login"},
-		reply: []string{"Dear {first},\nwe have checked your request and the transaction has now been corrected. " +
-			"If you have any questions, just reply to this message.\n{agent}\n{agentemail}"},
+		reply: []string{"Dear customer,\nwe have checked your request and the transaction has now been corrected. " +
+			"If you have any questions, just reply to this message.\n{agentemail}"},
 		notes: []string{"Prefers to be called on {phone}.", "Send invoices to {email}.", "Refunds to account {iban}.",
 			"Contact for the migration on {date}.", "Do not call before {time}."},
 	},
@@ -136,7 +138,7 @@ var rawTexts = [numLocales]rawTicketTexts{
 // Internal tickets (no customer) are written by staff, in English.
 var (
 	rawInternal = []string{
-		"Nightly batch {ref} failed at {time}: 37 SEPA files rejected by the clearing house.\nOn call: {agent} <{agentemail}>.",
+		"Nightly batch {ref} failed at {time}: 37 SEPA files rejected by the clearing house.\nOn call: {agentemail}.",
 		"Certificate of the card gateway expires on {date}. Please renew before the release.\nOwner: {agentemail}",
 		"Customer export {order} for the auditors contains {amount} of unreconciled items; see transaction {txid}.",
 	}

@@ -121,7 +121,7 @@ func (g *gen) writeContacts(w *rowWriter) int64 {
 				if firstIBAN == "" {
 					firstIBAN = g.accountAt(i).iban
 				}
-				ctx := textCtx{r: r, loc: c.loc, name: first + " " + last, first: first, email: email,
+				ctx := textCtx{r: r, loc: c.loc, email: email,
 					phone: phone, iban: firstIBAN, currency: c.country.currency}
 				if ctx.phone == "" {
 					ctx.phone = c.phone
@@ -216,10 +216,10 @@ func (g *gen) writeTickets(w *rowWriter) int64 {
 		if chance(r, 90) {
 			assigned = g.userAt(r.Int64N(g.n.users))
 		}
-		ctx := textCtx{r: r, loc: locEN, currency: "EUR", agentName: assigned.displayName(), agentEmail: assigned.email}
+		ctx := textCtx{r: r, loc: locEN, currency: "EUR", agentEmail: assigned.email}
 		if assigned.id == 0 { // internal tickets still name someone
 			other := g.userAt(r.Int64N(g.n.users))
-			ctx.agentName, ctx.agentEmail = other.displayName(), other.email
+			ctx.agentEmail = other.email
 		}
 		body, subj = body[:0], subj[:0]
 		if custIdx < 0 {
@@ -228,7 +228,7 @@ func (g *gen) writeTickets(w *rowWriter) int64 {
 		} else {
 			c := g.customerAt(custIdx)
 			ctx.loc, ctx.currency = c.loc, c.country.currency
-			ctx.name, ctx.first, ctx.email = c.fullName(), c.first, c.email
+			ctx.email = c.email
 			ctx.phone = c.phone
 			if ctx.phone == "" {
 				ctx.phone = c.mobile

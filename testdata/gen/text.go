@@ -25,8 +25,6 @@ type placeholder int
 
 const (
 	phNone placeholder = iota
-	phName
-	phFirst
 	phEmail
 	phPhone
 	phIBAN
@@ -39,14 +37,13 @@ const (
 	phRef
 	phTxID
 	phErr
-	phAgent
 	phAgentEmail
 )
 
 var placeholderNames = map[string]placeholder{
-	"name": phName, "first": phFirst, "email": phEmail, "phone": phPhone, "iban": phIBAN, "card": phCard,
+	"email": phEmail, "phone": phPhone, "iban": phIBAN, "card": phCard,
 	"last4": phLast4, "amount": phAmount, "date": phDate, "time": phTime, "order": phOrder, "ref": phRef,
-	"txid": phTxID, "err": phErr, "agent": phAgent, "agentemail": phAgentEmail,
+	"txid": phTxID, "err": phErr, "agentemail": phAgentEmail,
 }
 
 func parseTemplate(s string) template {
@@ -82,12 +79,12 @@ func parseAll(ss []string) []template {
 // textCtx holds the values one piece of text may mention, already in the
 // display form chosen for it.
 type textCtx struct {
-	r                     *rand.Rand
-	loc                   locale
-	name, first, email    string
-	phone, iban, card     string
-	currency              string
-	agentName, agentEmail string
+	r                 *rand.Rand
+	loc               locale
+	email             string
+	phone, iban, card string
+	currency          string
+	agentEmail        string
 }
 
 func (g *gen) expand(dst []byte, t template, c *textCtx) []byte {
@@ -96,10 +93,6 @@ func (g *gen) expand(dst []byte, t template, c *textCtx) []byte {
 		switch s.ph {
 		case phNone:
 			dst = append(dst, s.lit...)
-		case phName:
-			dst = append(dst, c.name...)
-		case phFirst:
-			dst = append(dst, c.first...)
 		case phEmail:
 			dst = append(dst, c.email...)
 		case phPhone:
@@ -136,8 +129,6 @@ func (g *gen) expand(dst []byte, t template, c *textCtx) []byte {
 			}
 		case phErr:
 			dst = strconv.AppendInt(dst, int64(1000+r.IntN(9000)), 10)
-		case phAgent:
-			dst = append(dst, c.agentName...)
 		case phAgentEmail:
 			dst = append(dst, c.agentEmail...)
 		}

@@ -1,0 +1,716 @@
+package anonymize
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// The scrub mask: free text (support tickets, notes) in which e-mail
+// addresses, IBANs, payment-card numbers and phone numbers are replaced by
+// the output of their own masks, every other byte copied through.
+//
+// Detection is one hand-written pass over the bytes, no regular expressions.
+// Checksums confirm IBANs (ISO 13616 mod-97 and the country's length) and
+// cards (Luhn, 13-19 digits); phone numbers must have an international prefix,
+// a national trunk 0, or the shape of an Italian mobile or NANP number, so
+// order numbers, dates, times, amounts and decimals are left alone. A match
+// never touches a longer run of letters or digits.
+
+func init() {
+	register(Info{Name: "scrub", Params: []string{"email", "iban", "phone", "card"},
+		Summary: "free text: e-mail addresses, IBANs, card and phone numbers replaced by their masks (email, iban, phone, card: a mask or semantic type name)",
+		New:     newScrub})
+}
+
+type piiKind uint8
+
+const (
+	piiNone piiKind = iota
+	piiEmail
+	piiIBAN
+	piiCard
+	piiPhone
+	piiKinds
+)
+
+var piiNames = [piiKinds]string{piiEmail: "email", piiIBAN: "iban", piiCard: "card", piiPhone: "phone"}
+
+func (k piiKind) String() string {
+	if k == piiNone || k >= piiKinds {
+		return "none"
+	}
+	return piiNames[k]
+}
+
+type scrubMask struct{ subs [piiKinds]Masker }
+
+// newScrub resolves one sub-mask per kind. Without a parameter the registry
+// mask of the same name is used with the kind as pseudonym domain, so an
+// address found in text gets the same pseudonym as in a plain email column.
+func newScrub(env Env, p Params) (Masker, error) {
+	var m scrubMask
+	for k := piiEmail; k < piiKinds; k++ {
+		name := piiNames[k]
+		sub, ok, err := p.Masker(name)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			sub, err = New(name, Env{Key: env.Key, Locale: env.Locale, Domain: name}, nil)
+			if err != nil {
+				return nil, fmt.Errorf("scrub: default mask for %s: %w", name, err)
+			}
+		}
+		if sub == nil {
+			return nil, p.Errorf(name, "no mask given for %s", name)
+		}
+		m.subs[k] = sub
+	}
+	return m, nil
+}
+
+func (m scrubMask) Bind(c Column) (Bound, error) {
+	if err := requireText("scrub", c); err != nil {
+		return Bound{}, err
+	}
+	s := new(scrubber)
+	for k := piiEmail; k < piiKinds; k++ {
+		b, err := m.subs[k].Bind(Column{Type: "text"})
+		if err != nil {
+			return Bound{}, fmt.Errorf("scrub: mask for %s: %w", piiNames[k], err)
+		}
+		s.bounds[k] = b
+	}
+	return textBound(c, s.apply), nil
+}
+
+type scrubber struct{ bounds [piiKinds]Bound }
+
+// apply copies src to dst with every match replaced by its sub-mask's output.
+// A sub-mask that yields NULL removes the match.
+func (s *scrubber) apply(dst, src []byte) ([]byte, error) {
+	sc := piiScanner{src: src}
+	copied := 0
+	for {
+		k, start, end := sc.next()
+		if k == piiNone {
+			return append(dst, src[copied:]...), nil
+		}
+		dst = append(dst, src[copied:start]...)
+		var err error
+		dst, _, err = s.bounds[k].Apply(dst, src[start:end], false)
+		if err != nil {
+			return dst, fmt.Errorf("scrub: %s mask: %w", piiNames[k], err)
+		}
+		copied = end
+	}
+}
+
+// Byte classes for the scanner.
+const (
+	scLocal = 1 << iota // may be part of an e-mail local part: atext or '.'
+	scDigit
+	scUpper
+	scLower
+	scStart // may start an IBAN, card or phone number: digit, upper, '+', '('
+	scLDH   // may be part of a domain label: letter, digit, '-'
+
+	scAlnum = scDigit | scUpper | scLower
+)
+
+var scrubClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = scLocal | scDigit | scStart | scLDH
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = scLocal | scUpper | scStart | scLDH
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = scLocal | scLower | scLDH
+	}
+	for _, c := range []byte("!#$%&'*+-/=?^_`{|}~.") {
+		t[c] |= scLocal
+	}
+	t['-'] |= scLDH
+	t['+'] |= scStart
+	t['('] |= scStart
+	return t
+}()
+
+func scIs(c byte, class uint8) bool { return scrubClass[c]&class != 0 }
+
+// piiScanner finds the matches of a text left to right, without overlaps.
+type piiScanner struct {
+	src  []byte
+	i    int // next position to examine
+	last int // end of the previous match
+	at   int // position of the next '@' at or after i, len(src) if none
+}
+
+// next returns the next match, or piiNone at the end of the text.
+func (sc *piiScanner) next() (kind piiKind, start, end int) {
+	src := sc.src
+	n := len(src)
+	if sc.i == 0 && sc.at == 0 {
+		sc.at = sc.nextAt(0)
+	}
+	for i := sc.i; i < n; i++ {
+		cl := scrubClass[src[i]]
+		if cl == 0 {
+			continue
+		}
+		// An e-mail address is a whole run of local-part characters followed
+		// by '@' and a domain; it takes precedence over numbers inside it.
+		if cl&scLocal != 0 && sc.at < n && (i == sc.last || !scIs(src[i-1], scLocal)) {
+			if sc.at < i {
+				sc.at = sc.nextAt(i)
+			}
+			j := i + 1
+			for j < n && scIs(src[j], scLocal) {
+				j++
+			}
+			if j == sc.at {
+				if s, e, ok := matchEmail(src, i, j); ok {
+					return sc.found(piiEmail, s, e)
+				}
+			}
+		}
+		if cl&scStart == 0 || !tokenStart(src, i) {
+			continue
+		}
+		switch {
+		case cl&scUpper != 0:
+			if e, ok := matchIBAN(src, i); ok {
+				return sc.found(piiIBAN, i, e)
+			} else if e > i {
+				i = e - 1 // an IBAN with a wrong check: no card or phone inside
+			}
+		case cl&scDigit != 0:
+			if e, ok := matchCard(src, i); ok {
+				return sc.found(piiCard, i, e)
+			}
+			if e, ok := matchPhone(src, i); ok {
+				return sc.found(piiPhone, i, e)
+			}
+		default: // '+' or '('
+			if e, ok := matchPhone(src, i); ok {
+				return sc.found(piiPhone, i, e)
+			}
+		}
+	}
+	sc.i = n
+	return piiNone, 0, 0
+}
+
+func (sc *piiScanner) nextAt(from int) int {
+	if k := bytes.IndexByte(sc.src[from:], '@'); k >= 0 {
+		return from + k
+	}
+	return len(sc.src)
+}
+
+func (sc *piiScanner) found(k piiKind, start, end int) (piiKind, int, int) {
+	sc.i, sc.last = end, end
+	return k, start, end
+}
+
+// tokenStart reports whether a number or IBAN may start at i: it must not
+// continue a run of letters or digits, also not through a joiner
+// ("ORD-12345678", "v2/0612345678") or a decimal point ("0.12345678").
+func tokenStart(src []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := src[i-1]
+	if scIs(p, scAlnum) {
+		return false
+	}
+	switch p {
+	case '#', '@', '+', '&':
+		return false
+	case '-', '_', '/':
+		return i < 2 || !scIs(src[i-2], scAlnum)
+	case '.', ',':
+		return i < 2 || !scIs(src[i-2], scDigit)
+	}
+	return true
+}
+
+// tokenEnd is tokenStart for the byte after a match.
+func tokenEnd(src []byte, e int) bool {
+	if e >= len(src) {
+		return true
+	}
+	c := src[e]
+	if scIs(c, scAlnum) {
+		return false
+	}
+	switch c {
+	case '@', '%':
+		return false
+	case '-', '_', '/':
+		return e+1 >= len(src) || !scIs(src[e+1], scAlnum)
+	case '.', ',':
+		return e+1 >= len(src) || !scIs(src[e+1], scDigit)
+	}
+	return true
+}
+
+// matchEmail checks the word src[word:at] followed by '@' at src[at]: the
+// local part is the word without leading punctuation ("'mario", "**bob"),
+// the domain has at least two labels of letters, digits and hyphens and a
+// top-level label of two or more letters. A trailing dot or a label that
+// does not fit (".123") ends the address before it.
+func matchEmail(src []byte, word, at int) (start, end int, ok bool) {
+	s := word
+	for s < at && !scIs(src[s], scAlnum) && src[s] != '_' {
+		s++
+	}
+	if s == at {
+		return 0, 0, false
+	}
+	n := len(src)
+	j, labels, end := at+1, 0, -1
+	for {
+		ls := j
+		letters := true
+		for j < n && scIs(src[j], scLDH) {
+			letters = letters && scIs(src[j], scUpper|scLower)
+			j++
+		}
+		if j == ls {
+			break
+		}
+		labels++
+		if labels >= 2 && letters && j-ls >= 2 {
+			end = j
+		}
+		if j+1 < n && src[j] == '.' && scIs(src[j+1], scLDH) {
+			j++
+			continue
+		}
+		break
+	}
+	return s, end, end > 0
+}
+
+// ibanLength is the IBAN length per country (ISO 13616 registry); 0 for a
+// code that has no IBAN.
+func ibanLength(a, b byte) int {
+	return int(ibanLengthTable[int(a-'A')*26+int(b-'A')])
+}
+
+var ibanLengthTable = func() (t [26 * 26]uint8) {
+	const list = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BI27BR29BY28CH21CR22CY28CZ24DE22DJ27DK18DO28" +
+		"EE20EG29ES24FI18FK18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26IT27JO30" +
+		"KW30KZ20LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31MU30NI28NL18NO15OM23" +
+		"PK24PL28PS29PT25QA29RO24RS22RU33SA24SC31SD18SE24SI19SK24SM27SO23ST25SV28TL23TN24TR26" +
+		"UA29VA22VG24XK20"
+	for i := 0; i+4 <= len(list); i += 4 {
+		t[int(list[i]-'A')*26+int(list[i+1]-'A')] = (list[i+2]-'0')*10 + list[i+3] - '0'
+	}
+	return t
+}()
+
+// matchIBAN reads, from src[i], an IBAN of its country's length, either
+// compact or printed in blocks of four separated by single spaces, and
+// accepts it if the mod-97 check passes. When only the check fails, the end
+// of the IBAN-shaped text is returned with ok false.
+func matchIBAN(src []byte, i int) (int, bool) {
+	n := len(src)
+	if i+4 > n || !scIs(src[i+1], scUpper) || !scIs(src[i+2], scDigit) || !scIs(src[i+3], scDigit) {
+		return 0, false
+	}
+	want := ibanLength(src[i], src[i+1])
+	if want == 0 {
+		return 0, false
+	}
+	j, count := i+4, 4
+	grouped := j < n && src[j] == ' '
+	for count < want {
+		if grouped && count%4 == 0 {
+			if j >= n || src[j] != ' ' {
+				return 0, false
+			}
+			j++
+		}
+		if j >= n || !scIs(src[j], scDigit|scUpper) {
+			return 0, false
+		}
+		j++
+		count++
+	}
+	if !tokenEnd(src, j) || ibanMod97(src[i:j]) != 1 {
+		return j, false
+	}
+	return j, true
+}
+
+// ibanMod97 computes the ISO 13616 remainder of an IBAN (spaces skipped):
+// the BBAN, then country code and check digits, letters as 10..35.
+func ibanMod97(s []byte) uint64 {
+	var rem uint64
+	add := func(c byte) {
+		switch {
+		case scIs(c, scDigit):
+			rem = rem*10 + uint64(c-'0')
+		case scIs(c, scUpper):
+			rem = rem*100 + uint64(c-'A'+10)
+		default:
+			return
+		}
+		if rem >= 1<<50 {
+			rem %= 97
+		}
+	}
+	for _, c := range s[4:] {
+		add(c)
+	}
+	for _, c := range s[:4] {
+		add(c)
+	}
+	return rem % 97
+}
+
+// matchCard reads 13-19 digits from src[i], optionally in groups separated
+// by single spaces or single hyphens (one kind per number), and accepts them
+// if they pass the Luhn check. Card numbers start with 2-6 (Mastercard,
+// Amex, Visa, Discover, JCB, Diners). When the digits go on past a space
+// (an expiry date, a reference), the longest Luhn-valid prefix that ends at
+// a space is the card.
+func matchCard(src []byte, i int) (int, bool) {
+	if src[i] < '2' || src[i] > '6' {
+		return 0, false
+	}
+	n := len(src)
+	var ends [20]int
+	var count [20]int
+	var after [20]byte // separator after the group, 0 at the end of the run
+	ng, digits, j := 0, 0, i
+	var sep byte
+	for ng < len(ends) {
+		s := j
+		for j < n && scIs(src[j], scDigit) {
+			j++
+		}
+		digits += j - s
+		if digits > 19 {
+			break
+		}
+		ends[ng], count[ng] = j, digits
+		ng++
+		if j+1 < n && (src[j] == ' ' || src[j] == '-') && (sep == 0 || src[j] == sep) && scIs(src[j+1], scDigit) {
+			sep = src[j]
+			after[ng-1] = sep
+			j++
+			continue
+		}
+		break
+	}
+	for k := ng - 1; k >= 0; k-- {
+		if count[k] < 13 {
+			break
+		}
+		ok := after[k] == ' ' || (after[k] == 0 && k == ng-1 && digits <= 19 && tokenEnd(src, ends[k]))
+		if ok && scrubLuhn(src[i:ends[k]]) {
+			return ends[k], true
+		}
+	}
+	return 0, false
+}
+
+// scrubLuhn checks the Luhn sum of the digits of s (separators skipped).
+func scrubLuhn(s []byte) bool {
+	sum, k := 0, 0
+	for i := len(s) - 1; i >= 0; i-- {
+		c := s[i]
+		if !scIs(c, scDigit) {
+			continue
+		}
+		d := int(c - '0')
+		if k%2 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		k++
+	}
+	return k > 0 && sum%10 == 0
+}
+
+// phoneGroup is one run of digits of a phone candidate.
+type phoneGroup struct {
+	start, end int
+	sep        byte // separator before the group: 0 first, ' ', '-', '.', '/', or '(' when it holds a parenthesis
+	open       bool // a parenthesis is open after the group
+}
+
+const maxPhoneGroups = 12
+
+// matchPhone reads a phone candidate from src[i]: an optional '(' and '+',
+// then groups of digits separated by one of " -./" or by a parenthesis with
+// at most one space or hyphen ("+44 (0)20 7946 0958", "(020) 7946 0958").
+// The whole candidate is tried first, then shorter ones ending where a space
+// separates groups ("0612345678 15/03/2024").
+func matchPhone(src []byte, i int) (int, bool) {
+	n := len(src)
+	var gs [maxPhoneGroups]phoneGroup
+	ng, j := 0, i
+	open, usedParen, plus := false, false, false
+	if src[j] == '(' {
+		open, usedParen = true, true
+		j++
+	}
+	if j < n && src[j] == '+' {
+		plus = true
+		j++
+	}
+	if j >= n || !scIs(src[j], scDigit) {
+		return 0, false
+	}
+	var sep byte
+	digits := 0
+	for ng < len(gs) {
+		s := j
+		for j < n && scIs(src[j], scDigit) {
+			j++
+		}
+		digits += j - s
+		gs[ng] = phoneGroup{start: s, end: j, sep: sep, open: open}
+		ng++
+		if digits > 17 {
+			break // longer than any phone number; prefixes may still be one
+		}
+		k, ok := phoneSeparator(src, j, &open, &usedParen, &sep)
+		if !ok {
+			break
+		}
+		j = k
+	}
+	if digits > 15 {
+		// One long space-separated number (a reference, a card that failed
+		// its check) holds no phone; a date or time after one may follow.
+		uniform := true
+		for _, g := range gs[1:ng] {
+			uniform = uniform && g.sep == ' '
+		}
+		if uniform {
+			return 0, false
+		}
+	}
+	for k := ng; k > 0; k-- {
+		if k < ng && gs[k].sep != ' ' {
+			continue
+		}
+		end := gs[k-1].end
+		if gs[k-1].open {
+			// A parenthesis around the whole number is not part of it: the
+			// scan tries again after it.
+			if src[i] == '(' || end >= n || src[end] != ')' {
+				continue
+			}
+			end++
+		}
+		if phoneOK(src, gs[:k], plus, i, end) {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// phoneSeparator reads the separator run at src[j] and returns where the
+// next group starts; ok is false when no group follows.
+func phoneSeparator(src []byte, j int, open, usedParen *bool, sep *byte) (int, bool) {
+	n := len(src)
+	o, up := *open, *usedParen
+	var kind, plain byte
+	k := j
+	for k < n && k-j < 2 {
+		c := src[k]
+		switch {
+		case c == '(' && !up:
+			o, up, kind = true, true, '('
+		case c == ')' && o:
+			o, kind = false, '('
+		case (c == ' ' || c == '-' || c == '.' || c == '/') && plain == 0:
+			plain = c
+		default:
+			goto done
+		}
+		k++
+	}
+done:
+	if k == j || k >= n || !scIs(src[k], scDigit) {
+		return 0, false
+	}
+	if k-j == 2 {
+		// Two characters: a parenthesis and a space or hyphen.
+		if kind == 0 || (plain != ' ' && plain != '-') {
+			return 0, false
+		}
+	}
+	if kind == 0 {
+		kind = plain
+	}
+	*open, *usedParen, *sep = o, up, kind
+	return k, true
+}
+
+// phoneOK decides whether the groups gs, spanning src[start:end], are a
+// phone number.
+func phoneOK(src []byte, gs []phoneGroup, plus bool, start, end int) bool {
+	if !tokenEnd(src, end) {
+		return false
+	}
+	total := 0
+	for _, g := range gs {
+		total += g.end - g.start
+	}
+	d0, d1 := phoneDigit(src, gs, 0), phoneDigit(src, gs, 1)
+	switch {
+	case plus: // +CC: a country code never starts with 0
+		if total < 8 || total > 15 || d0 == '0' {
+			return false
+		}
+	case d0 == '0' && d1 == '0': // 00CC
+		if total-2 < 8 || total-2 > 15 || phoneDigit(src, gs, 2) == '0' {
+			return false
+		}
+	case d0 == '0': // national number with trunk 0
+		if total < 8 || total > 13 {
+			return false
+		}
+	default:
+		// No prefix: only Italian mobiles (3xx) and NANP numbers, which
+		// keeps order numbers, years and amounts out.
+		switch {
+		case total == 10 && (d0 == '3' || phoneGroupsAre(gs, 3, 3, 4)):
+		case total == 11 && d0 == '1' && phoneGroupsAre(gs, 1, 3, 3, 4):
+		default:
+			return false
+		}
+		if phoneThousands(gs) {
+			return false
+		}
+	}
+	return !phoneDate(gs) && phoneDotsOK(src, gs) && !nearCurrency(src, start, end)
+}
+
+// phoneDigit returns the k-th digit of the groups, 0 when there are fewer.
+func phoneDigit(src []byte, gs []phoneGroup, k int) byte {
+	for _, g := range gs {
+		if k < g.end-g.start {
+			return src[g.start+k]
+		}
+		k -= g.end - g.start
+	}
+	return 0
+}
+
+func phoneGroupsAre(gs []phoneGroup, lens ...int) bool {
+	if len(gs) != len(lens) {
+		return false
+	}
+	for k, g := range gs {
+		if g.end-g.start != lens[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneThousands: 1-3 digits then groups of exactly three with one
+// separator kind, the way amounts are written (3 471 234 567).
+func phoneThousands(gs []phoneGroup) bool {
+	if len(gs) < 2 || gs[0].end-gs[0].start > 3 {
+		return false
+	}
+	for _, g := range gs[1:] {
+		if g.end-g.start != 3 || g.sep != gs[1].sep {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneDate: three consecutive groups with the same separator among - / .
+// and the lengths of a date: 4-2-2, or 1..2-1..2-4.
+func phoneDate(gs []phoneGroup) bool {
+	for t := 0; t+2 < len(gs); t++ {
+		s := gs[t+1].sep
+		if s != gs[t+2].sep || (s != '-' && s != '/' && s != '.') {
+			continue
+		}
+		a, b, c := gs[t].end-gs[t].start, gs[t+1].end-gs[t+1].start, gs[t+2].end-gs[t+2].start
+		if (a == 4 && b <= 2 && c <= 2) || (a <= 2 && b <= 2 && c == 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneDotsOK: dots separate phone groups only when every separator is a dot
+// and there are at least three groups (01.23.45.67.89, 347.123.4567), which
+// excludes decimals; four short groups not starting with 0 are an IPv4
+// address.
+func phoneDotsOK(src []byte, gs []phoneGroup) bool {
+	dots := 0
+	for _, g := range gs[1:] {
+		if g.sep == '.' {
+			dots++
+		}
+	}
+	if dots == 0 {
+		return true
+	}
+	if dots != len(gs)-1 || dots < 2 {
+		return false
+	}
+	if len(gs) == 4 && src[gs[0].start] != '0' {
+		for _, g := range gs {
+			if g.end-g.start > 3 {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// nearCurrency reports a currency symbol or code next to src[start:end]
+// (one space allowed in between): "€ 12345678", "12345678 EUR".
+func nearCurrency(src []byte, start, end int) bool {
+	b := start
+	if b > 0 && src[b-1] == ' ' {
+		b--
+	}
+	before := src[:b]
+	a := end
+	if a < len(src) && src[a] == ' ' {
+		a++
+	}
+	after := src[a:]
+	for _, sym := range currencySymbols {
+		if bytes.HasSuffix(before, []byte(sym)) || bytes.HasPrefix(after, []byte(sym)) {
+			return true
+		}
+	}
+	for _, code := range currencyCodes {
+		if k := len(before) - len(code); k >= 0 && bytes.EqualFold(before[k:], []byte(code)) &&
+			(k == 0 || !scIs(before[k-1], scAlnum)) {
+			return true
+		}
+		if len(after) >= len(code) && bytes.EqualFold(after[:len(code)], []byte(code)) &&
+			(len(after) == len(code) || !scIs(after[len(code)], scAlnum)) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	currencySymbols = []string{"€", "$", "£", "¥", "₣"}
+	currencyCodes   = []string{"eur", "euro", "euros", "usd", "gbp", "chf", "jpy", "cad", "aud", "sek", "nok", "dkk", "pln", "czk", "huf"}
+)
