@@ -16,7 +16,15 @@ import "errors"
 // else (another DateStyle, a malformed or impossible date) is an error, never
 // passed through. Truncation keeps the zone offset text as it was; a shift
 // keeps the time of day and the offset text and moves the calendar date
-// (proleptic Gregorian, like PostgreSQL, BC years included).
+// (proleptic Gregorian, like PostgreSQL, BC years included). The shift is
+// drawn from the keyed hash of the whole text, so it is the same wherever
+// the same text appears under the same domain.
+//
+// timestamptz caveat: the mask does not know the session's TimeZone, so a
+// kept offset is that of the original date. When the new date lies across a
+// DST change the server prints the same instant with the other offset, one
+// hour off: "2024-03-01 00:00:00+02" reads back as "2024-02-29 23:00:00+01".
+// The value stays valid; truncation is exact for date and timestamp.
 
 func init() {
 	register(Info{Name: "date", Params: []string{"truncate", "shift_days"},

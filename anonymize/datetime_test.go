@@ -1,12 +1,16 @@
 package anonymize
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 var (
@@ -335,4 +339,94 @@ func FuzzDateMask(f *testing.F) {
 			}
 		}
 	})
+}
+
+// maskTestConn connects to the test server, or skips (fails under CI=true).
+func maskTestConn(t *testing.T) *pgconn.PgConn {
+	t.Helper()
+	dsn := os.Getenv("PGVEIL_TEST_DSN")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("PGVEIL_TEST_DSN is not set")
+		}
+		t.Skip("PGVEIL_TEST_DSN is not set")
+	}
+	c, err := pgconn.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
+// serverText runs sql with text parameters and returns the first column of
+// the first row in text form ("" and false for NULL).
+func serverText(t *testing.T, c *pgconn.PgConn, sql string, args ...string) (string, bool) {
+	t.Helper()
+	params := make([][]byte, len(args))
+	for i, a := range args {
+		params[i] = []byte(a)
+	}
+	res := c.ExecParams(context.Background(), sql, params, nil, nil, nil).Read()
+	if res.Err != nil {
+		t.Fatalf("%s %q: %v", sql, args, res.Err)
+	}
+	if len(res.Rows) != 1 || res.Rows[0][0] == nil {
+		return "", false
+	}
+	return string(res.Rows[0][0]), true
+}
+
+// TestDateAgainstServer feeds the mask with the server's own output (several
+// time zones, BC dates, fractional seconds) and checks the server accepts
+// every result as the same value; truncation on date and timestamp must
+// agree with date_trunc, and shifted dates must be 1..N days away.
+func TestDateAgainstServer(t *testing.T) {
+	c := maskTestConn(t)
+	k := fakeTestKey(t, "date-secret-0123456789")
+	values := []string{"2024-03-15 10:11:12.123456", "2024-02-29 23:59:59", "2000-01-01 00:00:00",
+		"1970-06-30 12:00:00.5", "0044-03-15 10:00:00 BC", "0001-01-01 00:00:00 BC", "9999-12-31 23:59:59",
+		"1900-03-01 01:02:03", "2023-10-29 02:30:00", "infinity", "-infinity"}
+	for _, tz := range []string{"UTC", "Europe/Rome", "Asia/Kolkata", "America/St_Johns", "Pacific/Kiritimati"} {
+		if _, err := c.Exec(context.Background(), "SET DateStyle = 'ISO, YMD'; SET TimeZone = '"+tz+"'").ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range []string{"date", "timestamp", "timestamptz"} {
+			col := Column{Type: typ}
+			for _, v := range values {
+				in, _ := serverText(t, c, "SELECT $1::timestamp::"+typ, v)
+				for _, p := range []MapParams{{"truncate": "month"}, {"truncate": "year"}, {"shift_days": 1}, {"shift_days": 45}} {
+					out := mustApplyFake(t, bindDate(t, k, p, col), in)
+					// timestamptz keeps the offset text, which the server may
+					// print in another offset when the new date is across a DST
+					// change: same instant, so compare instants for it.
+					back, _ := serverText(t, c, "SELECT $1::"+typ, out)
+					if typ == "timestamptz" {
+						if same, _ := serverText(t, c, "SELECT $1::timestamptz = $2::timestamptz", out, back); same == "t" {
+							back = out
+						}
+					}
+					if back != out {
+						t.Errorf("%s %s %v: %q -> %q, which the server reads as %q", tz, typ, p, in, out, back)
+					}
+					if strings.HasSuffix(in, "infinity") {
+						continue
+					}
+					if unit, ok := p["truncate"].(string); ok && typ != "timestamptz" {
+						want, _ := serverText(t, c, "SELECT date_trunc($2, $1::timestamp)::"+typ, in, unit)
+						if want != out {
+							t.Errorf("%s %v: %q -> %q, date_trunc says %q", typ, p, in, out, want)
+						}
+					}
+					if n, ok := p["shift_days"].(int); ok {
+						d, _ := serverText(t, c, "SELECT $1::timestamp::date - $2::timestamp::date", out, in)
+						days, _ := strconv.Atoi(d)
+						if days == 0 || days < -n || days > n {
+							t.Errorf("%s %v: %q -> %q is %s days away", typ, p, in, out, d)
+						}
+					}
+				}
+			}
+		}
+	}
 }

@@ -86,7 +86,7 @@ func parseJSONPath(text string) (jsonPath, error) {
 				j++
 			}
 			if j == i {
-				return p, fmt.Errorf("offset %d: a name or * expected after .", i)
+				return p, fmt.Errorf("offset %d: a name or * expected after the dot", i)
 			}
 			st.kind, st.name = jsonStepName, s[i:j]
 			i = j

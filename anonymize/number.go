@@ -17,7 +17,8 @@ import (
 // is computed in float64; float4/float8 are computed in float64. When the
 // bucket has more decimals than the value, the result is rounded down to
 // the value's decimals.
-// NaN and the infinities are kept: they hold nothing personal.
+// NaN and the infinities are kept: they hold nothing personal. Noise on
+// small integers may round back to the input (3 with noise 0.1 stays 3).
 
 func init() {
 	register(Info{Name: "number", Params: []string{"bucket", "noise"},
@@ -89,6 +90,9 @@ func (m *numberMask) Bind(c Column) (Bound, error) {
 		r := intRanges[c.Type]
 		if m.bucket > 0 && m.bucket != math.Trunc(m.bucket) {
 			return Bound{}, errors.New("mask number: bucket must be a whole number for integer column type " + c.String())
+		}
+		if m.bucket == 1 {
+			return Bound{}, errors.New("mask number: bucket 1 would leave the integers of column type " + c.String() + " unchanged")
 		}
 		fn = func(dst, src []byte) ([]byte, error) { return m.applyInt(dst, src, r[0], r[1]) }
 	case c.Type == "numeric":
@@ -369,6 +373,11 @@ func (m *numberMask) applyFloat(dst, src []byte, bits int) ([]byte, error) {
 		return append(dst, src...), nil
 	}
 	f, err := strconv.ParseFloat(string(src), 64)
+	if err != nil && errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0) {
+		// With extra_float_digits < 1 the server rounds its largest
+		// values to text just above float64's range.
+		f, err = math.Copysign(math.MaxFloat64, f), nil
+	}
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return dst, errNumberSyntax
 	}

@@ -1,6 +1,7 @@
 package anonymize
 
 import (
+	"context"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -60,6 +61,8 @@ func TestNumberBucketTable(t *testing.T) {
 		{"float8", 100, "1e+30", "1e+30"},
 		{"float4", 10, "123.4", "120"},
 		{"float8", 1, "NaN", "NaN"},
+		{"float8", 1, "1.79769313486232e+308", "1.7976931348623157e+308"}, // extra_float_digits=0 rounds past the max
+		{"float8", 1, "-1.79769313486232e+308", "-1.7976931348623157e+308"},
 		{"float4", 1, "-Infinity", "-Infinity"},
 	} {
 		b := bindNumber(t, k, MapParams{"bucket": c.bucket}, c.typ)
@@ -73,7 +76,7 @@ func TestNumberBucketIntProperties(t *testing.T) {
 	k := fakeTestKey(t, "number-secret-0123456789")
 	r := rand.New(rand.NewPCG(3, 4))
 	for typ, rg := range intTypeRange {
-		for _, bucket := range []int64{1, 7, 1000, 86400, 1 << 40} {
+		for _, bucket := range []int64{2, 7, 1000, 86400, 1 << 40} {
 			b := bindNumber(t, k, MapParams{"bucket": int(bucket)}, typ)
 			numeric := bindNumber(t, k, MapParams{"bucket": int(bucket)}, "numeric")
 			for range 500 {
@@ -216,6 +219,9 @@ func parseNumberOfType(t testing.TB, typ, out string) float64 {
 		if _, ok := parseDecimal([]byte(out)); !ok {
 			t.Fatalf("numeric: %q is not in numeric's output form", out)
 		}
+		// numeric holds values beyond float64's range: ±Inf stands for them.
+		f, _ := strconv.ParseFloat(out, 64)
+		return f
 	}
 	bits := 64
 	if typ == "float4" {
@@ -260,7 +266,7 @@ func TestNumberRejectsBadValues(t *testing.T) {
 		"int4":    {"2147483648", "1 ", "--1", "NaN"},
 		"int8":    {"9223372036854775808", "-9223372036854775809", "99999999999999999999", "Infinity"},
 		"numeric": {"", "abc", "1.2.3", "1e5", ".5", "5.", "+1", "- 1", "nan", "inf", "1,5"},
-		"float8":  {"", "abc", "1.2.3", "1,5", "1e400", "inf", "+Inf", "nan"},
+		"float8":  {"", "abc", "1.2.3", "1,5", "inf", "+Inf", "nan", "Infinity "},
 		"float4":  {"", "x"},
 	}
 	for typ, values := range bad {
@@ -312,15 +318,16 @@ func TestNumberParams(t *testing.T) {
 			t.Errorf("number %v: no error", p)
 		}
 	}
-	for _, p := range []MapParams{{"bucket": 10}, {"bucket": 0.5}, {"noise": 0.1}, {"noise": 1}} {
+	for _, p := range []MapParams{{"bucket": 10}, {"bucket": 0.5}, {"bucket": 1}, {"noise": 0.1}, {"noise": 1}} {
 		m, err := New("number", Env{Key: k}, p)
 		if err != nil {
 			t.Fatalf("number %v: %v", p, err)
 		}
 		for _, typ := range []string{"int2", "int4", "int8", "numeric", "float4", "float8"} {
 			_, err := m.Bind(Column{Type: typ})
-			fractionalOnInt := p["bucket"] == 0.5 && strings.HasPrefix(typ, "int")
-			if fractionalOnInt != (err != nil) {
+			// A fractional bucket cannot give integers, bucket 1 would keep them.
+			refused := (p["bucket"] == 0.5 || p["bucket"] == 1) && strings.HasPrefix(typ, "int")
+			if refused != (err != nil) {
 				t.Errorf("number %v on %s: %v", p, typ, err)
 			}
 		}
@@ -372,4 +379,51 @@ func FuzzNumberMask(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNumberAgainstServer feeds the mask with the server's own output and
+// checks the server reads every result as a value of the type, and that
+// bucketing agrees with floor(v / bucket) * bucket computed by the server.
+func TestNumberAgainstServer(t *testing.T) {
+	c := maskTestConn(t)
+	k := fakeTestKey(t, "number-secret-0123456789")
+	values := map[string][]string{
+		"int2":    {"0", "7", "-7", "32767", "-32768", "1234"},
+		"int4":    {"0", "48250", "-48250", "2147483647", "-2147483648"},
+		"int8":    {"0", "9223372036854775807", "-9223372036854775808", "123456789012"},
+		"numeric": {"0", "48250.75", "-0.005", "123456789012345678901234567890.123", "1e-20", "NaN", "Infinity", "-Infinity"},
+		"float4":  {"0", "1.5", "-123.456", "3.4028235e38", "1e-30", "NaN", "-Infinity"},
+		"float8":  {"0", "0.1", "-1234.5678", "1.7976931348623157e308", "5e-324", "1e15", "NaN", "Infinity"},
+	}
+	for _, efd := range []string{"1", "3", "0"} {
+		if _, err := c.Exec(context.Background(), "SET extra_float_digits = "+efd).ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+		for typ, vs := range values {
+			for _, v := range vs {
+				in, _ := serverText(t, c, "SELECT $1::"+typ, v)
+				for _, p := range []MapParams{{"bucket": 10}, {"bucket": 1000}, {"noise": 0.1}, {"noise": 1}} {
+					out := mustApplyFake(t, bindNumber(t, k, p, typ), in)
+					if same, _ := serverText(t, c, "SELECT $1::"+typ+" IS NOT NULL", out); same != "t" {
+						t.Fatalf("%s %v: %q -> %q, not a value of the type", typ, p, in, out)
+					}
+					b, ok := p["bucket"].(int)
+					if !ok || strings.HasPrefix(typ, "float") || strings.Contains(in, "n") || strings.Contains(in, "N") {
+						continue
+					}
+					// v - mod(v, b) is exact (numeric division would round);
+					// mod takes the dividend's sign, so step down for negatives.
+					floorSQL := "($1::numeric - mod($1::numeric, $2::numeric) - CASE WHEN mod($1::numeric, $2::numeric) < 0 THEN $2::numeric ELSE 0 END)"
+					want, _ := serverText(t, c, "SELECT greatest("+floorSQL+", $3::numeric)",
+						in, strconv.Itoa(b), strconv.FormatInt(intTypeRange[typ][0], 10))
+					if typ == "numeric" {
+						want, _ = serverText(t, c, "SELECT "+floorSQL, in, strconv.Itoa(b))
+					}
+					if same, _ := serverText(t, c, "SELECT $1::numeric = $2::numeric", out, want); same != "t" {
+						t.Errorf("%s bucket %d: %q -> %q, server says %q", typ, b, in, out, want)
+					}
+				}
+			}
+		}
+	}
 }

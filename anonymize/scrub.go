@@ -141,18 +141,21 @@ func scIs(c byte, class uint8) bool { return scrubClass[c]&class != 0 }
 
 // piiScanner finds the matches of a text left to right, without overlaps.
 type piiScanner struct {
-	src  []byte
-	i    int // next position to examine
-	last int // end of the previous match
-	at   int // position of the next '@' at or after i, len(src) if none
+	src    []byte
+	i      int // next position to examine
+	last   int // end of the previous match
+	at     int // position of the next '@' at or after i, len(src) if none
+	atWord int // start of the run of local-part characters that ends at at
+	init   bool
 }
 
 // next returns the next match, or piiNone at the end of the text.
 func (sc *piiScanner) next() (kind piiKind, start, end int) {
 	src := sc.src
 	n := len(src)
-	if sc.i == 0 && sc.at == 0 {
-		sc.at = sc.nextAt(0)
+	if !sc.init {
+		sc.init = true
+		sc.seekAt(0)
 	}
 	for i := sc.i; i < n; i++ {
 		cl := scrubClass[src[i]]
@@ -161,18 +164,12 @@ func (sc *piiScanner) next() (kind piiKind, start, end int) {
 		}
 		// An e-mail address is a whole run of local-part characters followed
 		// by '@' and a domain; it takes precedence over numbers inside it.
-		if cl&scLocal != 0 && sc.at < n && (i == sc.last || !scIs(src[i-1], scLocal)) {
-			if sc.at < i {
-				sc.at = sc.nextAt(i)
-			}
-			j := i + 1
-			for j < n && scIs(src[j], scLocal) {
-				j++
-			}
-			if j == sc.at {
-				if s, e, ok := matchEmail(src, i, j); ok {
-					return sc.found(piiEmail, s, e)
-				}
+		if sc.at < i {
+			sc.seekAt(i)
+		}
+		if sc.at < n && i == max(sc.atWord, sc.last) && sc.at > i {
+			if s, e, ok := matchEmail(src, i, sc.at); ok {
+				return sc.found(piiEmail, s, e)
 			}
 		}
 		if cl&scStart == 0 || !tokenStart(src, i) {
@@ -202,11 +199,18 @@ func (sc *piiScanner) next() (kind piiKind, start, end int) {
 	return piiNone, 0, 0
 }
 
-func (sc *piiScanner) nextAt(from int) int {
+// seekAt finds the next '@' at or after from and the start of the run of
+// local-part characters before it.
+func (sc *piiScanner) seekAt(from int) {
+	sc.at = len(sc.src)
 	if k := bytes.IndexByte(sc.src[from:], '@'); k >= 0 {
-		return from + k
+		sc.at = from + k
 	}
-	return len(sc.src)
+	w := sc.at
+	for w > 0 && scIs(sc.src[w-1], scLocal) {
+		w--
+	}
+	sc.atWord = w
 }
 
 func (sc *piiScanner) found(k piiKind, start, end int) (piiKind, int, int) {
@@ -340,10 +344,10 @@ func matchIBAN(src []byte, i int) (int, bool) {
 		j++
 		count++
 	}
-	if !tokenEnd(src, j) || ibanMod97(src[i:j]) != 1 {
-		return j, false
+	if !tokenEnd(src, j) {
+		return 0, false
 	}
-	return j, true
+	return j, ibanMod97(src[i:j]) == 1
 }
 
 // ibanMod97 computes the ISO 13616 remainder of an IBAN (spaces skipped):
@@ -686,29 +690,43 @@ func nearCurrency(src []byte, start, end int) bool {
 	if b > 0 && src[b-1] == ' ' {
 		b--
 	}
-	before := src[:b]
+	if b > 0 && currencyEdge(src[b-1]) {
+		before := src[:b]
+		for _, sym := range currencySymbols {
+			if bytes.HasSuffix(before, []byte(sym)) {
+				return true
+			}
+		}
+		for _, code := range currencyCodes {
+			if k := len(before) - len(code); k >= 0 && bytes.EqualFold(before[k:], []byte(code)) &&
+				(k == 0 || !scIs(before[k-1], scAlnum)) {
+				return true
+			}
+		}
+	}
 	a := end
 	if a < len(src) && src[a] == ' ' {
 		a++
 	}
-	after := src[a:]
-	for _, sym := range currencySymbols {
-		if bytes.HasSuffix(before, []byte(sym)) || bytes.HasPrefix(after, []byte(sym)) {
-			return true
+	if a < len(src) && currencyEdge(src[a]) {
+		after := src[a:]
+		for _, sym := range currencySymbols {
+			if bytes.HasPrefix(after, []byte(sym)) {
+				return true
+			}
 		}
-	}
-	for _, code := range currencyCodes {
-		if k := len(before) - len(code); k >= 0 && bytes.EqualFold(before[k:], []byte(code)) &&
-			(k == 0 || !scIs(before[k-1], scAlnum)) {
-			return true
-		}
-		if len(after) >= len(code) && bytes.EqualFold(after[:len(code)], []byte(code)) &&
-			(len(after) == len(code) || !scIs(after[len(code)], scAlnum)) {
-			return true
+		for _, code := range currencyCodes {
+			if len(after) >= len(code) && bytes.EqualFold(after[:len(code)], []byte(code)) &&
+				(len(after) == len(code) || !scIs(after[len(code)], scAlnum)) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// currencyEdge: the byte next to a number may belong to a currency.
+func currencyEdge(c byte) bool { return c == '$' || c >= 0x80 || scIs(c, scUpper|scLower) }
 
 var (
 	currencySymbols = []string{"€", "$", "£", "¥", "₣"}
