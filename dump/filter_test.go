@@ -191,7 +191,7 @@ func TestFilterErrors(t *testing.T) {
 	f := testFilter(t, testRules)
 	cases := []struct {
 		name, in, want string
-		line       int64
+		line           int64
 	}{
 		{"truncated copy", header + "COPY public.people (id, name, email, note, tags) FROM stdin;\n1\ta\tb\tc\td\n", "truncated", 33},
 		{"field count", header + "COPY public.people (id, name, email, note, tags) FROM stdin;\n1\ta\tb\n\\.\n", "3 fields", 33},
