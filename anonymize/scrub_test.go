@@ -170,6 +170,8 @@ func TestScrubDetectsInContext(t *testing.T) {
 		{"mail a@example.it, tel +39 347 123 4567, IBAN GB29NWBK60161331926819, carta 5555555555554444.",
 			[]piiMatch{{piiEmail, "a@example.it"}, {piiPhone, "+39 347 123 4567"}, {piiIBAN, "GB29NWBK60161331926819"}, {piiCard, "5555555555554444"}}},
 		{"città: Milano, tel 02 1234 5678 – è urgente", []piiMatch{{piiPhone, "02 1234 5678"}}},
+		{"Neuro 0612345678 Europe", []piiMatch{{piiPhone, "0612345678"}}},
+		{"+1 (555) 123-4567 / 1 555 123 4567", []piiMatch{{piiPhone, "+1 (555) 123-4567"}, {piiPhone, "1 555 123 4567"}}},
 	}
 	for _, c := range cases {
 		got := scanAll(c.in)
