@@ -99,7 +99,7 @@ func (d *Keyed) permuteSymbols(s *fpeScratch, vals, radix, tweak []byte) {
 		// A single symbol: a keyed rotation of its alphabet is a bijection.
 		f := s.f[:aes.BlockSize]
 		d.roundF(s, 0xFF, nil, f)
-		vals[0] = byte((int(vals[0]) + int(f[0])) % int(radix[0]))
+		addMod(vals[:1], f[:1], radix[:1])
 		return
 	}
 	u := n / 2
@@ -118,24 +118,16 @@ func (d *Keyed) permuteSymbols(s *fpeScratch, vals, radix, tweak []byte) {
 	}
 }
 
-// modTable[r][x] = x mod r for the radixes in use: hardware division per
-// symbol and round dominated the permutation's cost.
-var modTable = func() (t [maxRadix + 1][256]byte) {
-	for r := 1; r <= maxRadix; r++ {
-		for x := 0; x < 256; x++ {
-			t[r][x] = byte(x % r)
-		}
-	}
-	return t
-}()
-
-const maxRadix = 62
-
-// addMod sets v[i] = (v[i] + f[i]) mod radix[i].
+// addMod sets v[i] = (v[i] + g(f[i])) mod radix[i], where g maps a random
+// byte into [0, radix) by multiply-and-shift (no division: hardware division
+// per symbol and round dominated the permutation's cost). Any fixed g keeps
+// the Feistel network a permutation.
 func addMod(v, f, radix []byte) {
-	for i := range v {
+	f = f[:len(v)]
+	radix = radix[:len(v)]
+	for i, x := range v {
 		r := radix[i]
-		x := v[i] + modTable[r][f[i]] // < 2r <= 124: no overflow
+		x += byte((uint16(f[i]) * uint16(r)) >> 8) // < 2r <= 124: no overflow
 		if x >= r {
 			x -= r
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/rs/zerolog"
@@ -29,6 +30,8 @@ type Stats struct {
 type Filter struct {
 	Rules *rules.Rules
 	Log   zerolog.Logger
+	// Workers mask COPY data in parallel; 0 means one per CPU.
+	Workers int
 }
 
 // LineError locates a problem in the input stream.
@@ -40,19 +43,20 @@ type LineError struct {
 func (e *LineError) Error() string { return fmt.Sprintf("input line %d: %v", e.Line, e.Err) }
 func (e *LineError) Unwrap() error { return e.Err }
 
-const (
-	readBufSize  = 1 << 20
-	writeBufSize = 1 << 18
-)
+const readBufSize = 1 << 20
 
 // filterRun is the state of one pass over a stream.
 type filterRun struct {
 	f     *Filter
 	ctx   context.Context
 	in    *bufio.Reader
-	out   *bufio.Writer
+	pipe  *pipeline
 	cat   *catalog
 	stats Stats
+	pstat Stats // written by the pipeline's writer goroutine only
+
+	pending *batch // output waiting to be queued (SQL text, unmasked rows)
+	data    *batch // COPY lines waiting to be queued for masking
 
 	line      int64  // number of the line last read
 	long      []byte // accumulates lines longer than the read buffer
@@ -62,10 +66,7 @@ type filterRun struct {
 	// COPY data state
 	copyPlan  *tablePlan
 	copyStart int64
-	fields    [][]byte
-	rowBuf    []byte
-	valBuf    []byte
-	maskBuf   []byte
+	maskBuf   []byte // INSERT constants
 
 	insertPlans map[string]*tablePlan
 	seenTables  map[qualName]bool
@@ -74,21 +75,50 @@ type filterRun struct {
 // Run filters r into w. It returns statistics, or an error naming the input
 // line; on error the output is incomplete and must be discarded (Sink.Abort).
 func (f *Filter) Run(ctx context.Context, r io.Reader, w io.Writer) (Stats, error) {
+	workers := f.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	fr := &filterRun{
 		f:           f,
 		ctx:         ctx,
 		in:          bufio.NewReaderSize(r, readBufSize),
-		out:         bufio.NewWriterSize(w, writeBufSize),
 		cat:         newCatalog(),
 		insertPlans: map[string]*tablePlan{},
 		seenTables:  map[qualName]bool{},
 	}
+	fr.pipe = newPipeline(ctx, w, workers, &fr.pstat)
 	err := fr.run()
 	if err == nil {
-		err = fr.out.Flush()
+		fr.flush()
+	}
+	// The pipeline's own error (a masking error in a worker, a failed write)
+	// is the cause when the producer stopped because the pipeline did.
+	if perr := fr.pipe.wait(); perr != nil && (err == nil || errors.Is(err, errPipeline)) {
+		err = perr
 	}
 	fr.stats.Tables = len(fr.seenTables)
+	fr.stats.BytesOut = fr.pstat.BytesOut
+	fr.stats.MaskedValues += fr.pstat.MaskedValues
 	return fr.stats, err
+}
+
+// errPipeline stops the producer when the pipeline has failed; Run reports
+// the pipeline's error instead.
+var errPipeline = errors.New("masking pipeline stopped")
+
+// flush queues pending output and COPY lines, in stream order.
+func (fr *filterRun) flush() bool {
+	ok := true
+	if fr.pending != nil {
+		ok = fr.pipe.send(fr.pending)
+		fr.pending = nil
+	}
+	if fr.data != nil {
+		ok = fr.pipe.send(fr.data) && ok
+		fr.data = nil
+	}
+	return ok
 }
 
 // readLine returns the next line including its '\n' (the last line may lack
@@ -114,9 +144,18 @@ func (fr *filterRun) readLine() ([]byte, error) {
 	return l, nil
 }
 
+// write queues bytes that pass unchanged.
 func (fr *filterRun) write(b []byte) {
-	fr.stats.BytesOut += int64(len(b))
-	fr.out.Write(b) // errors are sticky in bufio.Writer; checked at Flush and periodically
+	if fr.data != nil { // keep stream order: COPY lines queued so far go first
+		fr.flush()
+	}
+	if fr.pending == nil {
+		fr.pending = getBatch()
+	}
+	fr.pending.out = append(fr.pending.out, b...)
+	if len(fr.pending.out) >= batchSize {
+		fr.flush()
+	}
 }
 
 func (fr *filterRun) fail(line int64, format string, args ...any) error {
@@ -263,7 +302,7 @@ func (fr *filterRun) startCopy(cp *pg_query.CopyStmt) error {
 	return nil
 }
 
-// copyLine rewrites one line of COPY data.
+// copyLine queues one line of COPY data for masking.
 func (fr *filterRun) copyLine(l []byte) error {
 	body := l
 	nl := len(body) > 0 && body[len(body)-1] == '\n'
@@ -288,55 +327,21 @@ func (fr *filterRun) copyLine(l []byte) error {
 	if !nl {
 		return fr.fail(fr.line, "COPY data of %s: last line has no newline (truncated dump?)", p.table)
 	}
-	fr.fields = SplitFields(fr.fields, body)
-	if len(fr.fields) != len(p.cols) {
-		return fr.fail(fr.line, "COPY data of %s: %d fields, the COPY statement at line %d lists %d columns", p.table, len(fr.fields), fr.copyStart, len(p.cols))
+	if fr.data == nil {
+		if fr.pending != nil && !fr.flush() {
+			return errPipeline
+		}
+		fr.data = getBatch()
+		fr.data.plan, fr.data.firstLine = p, fr.line
 	}
-	row := fr.rowBuf[:0]
-	for i, raw := range fr.fields {
-		if i > 0 {
-			row = append(row, '\t')
+	fr.data.in = append(fr.data.in, l...)
+	if len(fr.data.in) >= batchSize {
+		if !fr.flush() {
+			return errPipeline
 		}
-		cp := &p.cols[i]
-		if cp.keep {
-			row = append(row, raw...)
-			continue
-		}
-		var err error
-		row, err = fr.maskField(row, raw, cp)
-		if err != nil {
-			return fr.fail(fr.line, "COPY data of %s column %s: %v", p.table, cp.name, err)
-		}
-	}
-	row = append(row, '\n')
-	fr.rowBuf = row
-	fr.write(row)
-	if fr.stats.Rows%65536 == 0 {
 		if err := fr.ctx.Err(); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// maskField appends the masked COPY text field for one raw field.
-func (fr *filterRun) maskField(dst, raw []byte, cp *columnPlan) ([]byte, error) {
-	null := IsNull(raw)
-	var err error
-	if !null {
-		fr.valBuf, err = DecodeField(fr.valBuf[:0], raw)
-		if err != nil {
-			return dst, err
-		}
-	}
-	masked, outNull, err := cp.bound.Apply(fr.maskBuf[:0], fr.valBuf, null)
-	fr.maskBuf = masked
-	if err != nil {
-		return dst, err
-	}
-	if outNull {
-		return AppendNull(dst), nil
-	}
-	fr.stats.MaskedValues++
-	return EncodeField(dst, masked), nil
 }

@@ -1,0 +1,87 @@
+package catalog
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/pgveil/pgveil/anonymize"
+)
+
+// Querier is what Load needs: a connection or a transaction (the dump loads
+// the catalog inside its snapshot transaction).
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// Name is a schema-qualified relation name, spelled as in the catalog.
+type Name struct{ Schema, Name string }
+
+func (n Name) String() string { return n.Schema + "." + n.Name }
+
+// Quoted returns the name as a safely quoted SQL identifier.
+func (n Name) Quoted() string { return pgx.Identifier{n.Schema, n.Name}.Sanitize() }
+
+// Relation kinds (pg_class.relkind).
+const (
+	KindTable       = 'r'
+	KindPartitioned = 'p'
+	KindView        = 'v'
+	KindMatView     = 'm'
+	KindForeign     = 'f'
+)
+
+// Column is one live column (dropped columns are never listed).
+type Column struct {
+	Name      string
+	Num       int16            // attnum
+	Type      anonymize.Column // canonical base type (domains resolved), length limit, array-ness
+	TypeOID   uint32           // atttypid (the domain's OID for domain columns)
+	TypeSQL   string           // format_type(atttypid, atttypmod), for messages
+	NotNull   bool
+	Generated bool // GENERATED ALWAYS AS (...) STORED: never dumped, recomputed on restore
+	Identity  bool
+}
+
+// ForeignKey is one FOREIGN KEY constraint of a table.
+type ForeignKey struct {
+	Name       string
+	Columns    []string // in the referencing table, in constraint order
+	RefTable   Name
+	RefColumns []string // in the referenced table, same order
+}
+
+// Table is a relation with its columns and keys.
+type Table struct {
+	Name       Name
+	OID        uint32
+	Kind       byte
+	Columns    []Column // attnum order
+	Parent     *Name    // partition parent or first inheritance parent
+	Partition  bool     // a partition of Parent (pg_class.relispartition), not an inheritance child
+	PrimaryKey []string
+	Unique     [][]string // unique constraints and unique indexes (without the primary key)
+	ForeignKey []ForeignKey
+	Rows       int64 // reltuples estimate (0 when unknown)
+	Bytes      int64 // pg_table_size
+	ViewDef    string
+}
+
+// Column returns the named column.
+func (t *Table) Column(name string) (Column, bool) {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// Snapshot is the schema as read at one moment. It is immutable.
+type Snapshot struct {
+	Tables map[Name]*Table // every table, partitioned table, view, materialized view and foreign table of user schemas
+	ByOID  map[uint32]*Table
+}

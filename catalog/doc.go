@@ -1,0 +1,11 @@
+// Package catalog reads the live schema of a PostgreSQL database: relations
+// (tables, partitioned tables, views, materialized views, foreign tables),
+// their columns with canonical types and length limits, primary, unique and
+// foreign keys, size estimates and view definitions.
+//
+// Invariants:
+//   - Read-only: it issues SELECTs on pg_catalog only, never reads table data.
+//   - A Snapshot is immutable once loaded; callers share it across goroutines.
+//   - Names are the catalog's spelling; quoting for SQL goes through
+//     Name.Quoted, never string concatenation.
+package catalog
