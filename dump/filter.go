@@ -51,7 +51,7 @@ type filterRun struct {
 	ctx   context.Context
 	in    *bufio.Reader
 	pipe  *pipeline
-	cat   *catalog
+	cat   *streamCatalog
 	stats Stats
 	pstat Stats // written by the pipeline's writer goroutine only
 
@@ -83,7 +83,7 @@ func (f *Filter) Run(ctx context.Context, r io.Reader, w io.Writer) (Stats, erro
 		f:           f,
 		ctx:         ctx,
 		in:          bufio.NewReaderSize(r, readBufSize),
-		cat:         newCatalog(),
+		cat:         newStreamCatalog(),
 		insertPlans: map[string]*tablePlan{},
 		seenTables:  map[qualName]bool{},
 	}

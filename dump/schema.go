@@ -39,16 +39,16 @@ func (t *tableInfo) col(name string) (colInfo, bool) {
 	return colInfo{}, false
 }
 
-// catalog is what the filter learns from DDL in the stream: column types of
+// streamCatalog is what the filter learns from DDL in the stream: column types of
 // tables (CREATE TABLE), base types of domains (CREATE DOMAIN), and partition
 // and inheritance parents (PARTITION OF, INHERITS, ATTACH PARTITION).
-type catalog struct {
+type streamCatalog struct {
 	tables  map[qualName]*tableInfo
 	domains map[qualName]anonymize.Column
 }
 
-func newCatalog() *catalog {
-	return &catalog{tables: map[qualName]*tableInfo{}, domains: map[qualName]anonymize.Column{}}
+func newStreamCatalog() *streamCatalog {
+	return &streamCatalog{tables: map[qualName]*tableInfo{}, domains: map[qualName]anonymize.Column{}}
 }
 
 func rangeVarName(rv *pg_query.RangeVar) qualName {
@@ -60,7 +60,7 @@ func rangeVarName(rv *pg_query.RangeVar) qualName {
 }
 
 // learn records what a DDL statement tells about tables and types.
-func (c *catalog) learn(n *pg_query.Node) {
+func (c *streamCatalog) learn(n *pg_query.Node) {
 	switch {
 	case n.GetCreateStmt() != nil:
 		c.learnTable(n.GetCreateStmt())
@@ -87,7 +87,7 @@ func (c *catalog) learn(n *pg_query.Node) {
 	}
 }
 
-func (c *catalog) learnTable(cs *pg_query.CreateStmt) {
+func (c *streamCatalog) learnTable(cs *pg_query.CreateStmt) {
 	t := &tableInfo{name: rangeVarName(cs.GetRelation())}
 	for _, el := range cs.GetTableElts() {
 		cd := el.GetColumnDef()
@@ -137,7 +137,7 @@ func typeNameParts(nodes []*pg_query.Node) qualName {
 
 // columnType maps a parsed type to what masks need: canonical base type
 // (domains resolved), length limit, array-ness.
-func (c *catalog) columnType(tn *pg_query.TypeName) anonymize.Column {
+func (c *streamCatalog) columnType(tn *pg_query.TypeName) anonymize.Column {
 	q := typeNameParts(tn.GetNames())
 	var col anonymize.Column
 	if base, ok := c.domains[q]; ok {
@@ -179,7 +179,7 @@ type tablePlan struct {
 
 // rulesTable finds the relation whose rules apply: the table itself, else
 // its nearest partition/inheritance ancestor that the rules name.
-func (c *catalog) rulesTable(r *rules.Rules, q qualName) qualName {
+func (c *streamCatalog) rulesTable(r *rules.Rules, q qualName) qualName {
 	seen := map[qualName]bool{}
 	for cur := q; !seen[cur]; {
 		seen[cur] = true
@@ -195,10 +195,23 @@ func (c *catalog) rulesTable(r *rules.Rules, q qualName) qualName {
 	return q
 }
 
-// plan decides every listed column of table q: the one place in the dump
-// streamer where a column's fate is chosen.
-func (c *catalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, error) {
-	rq := c.rulesTable(r, q)
+// plan decides every listed column of table q, with the column types the
+// stream declared.
+func (c *streamCatalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, error) {
+	ti := c.tables[q]
+	return planTable(r, q, c.rulesTable(r, q), cols, func(name string) (colInfo, bool) {
+		if ti == nil {
+			return colInfo{}, false
+		}
+		return ti.col(name)
+	})
+}
+
+// planTable decides every listed column of table q under the rules of table
+// rq (q itself or the ancestor whose rules apply): the one place in the dump
+// streamer where a column's fate is chosen. info gives the column's type and
+// constraints; an unknown column is bound as text.
+func planTable(r *rules.Rules, q, rq qualName, cols []string, info func(string) (colInfo, bool)) (*tablePlan, error) {
 	p := &tablePlan{table: q, rowsNone: r.RowsNone(rq.schema, rq.name)}
 	if p.rowsNone {
 		// No row is written, so no column needs a mask. The zero Bound
@@ -208,7 +221,6 @@ func (c *catalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, e
 		}
 		return p, nil
 	}
-	ti := c.tables[q]
 	for _, name := range cols {
 		d := r.Column(rq.schema, rq.name, name)
 		cp := columnPlan{name: name}
@@ -219,13 +231,9 @@ func (c *catalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, e
 			continue
 		}
 		typ := anonymize.Column{Type: "text"}
-		var info colInfo
-		known := false
-		if ti != nil {
-			info, known = ti.col(name)
-			if known && info.typ.Type != "" {
-				typ = info.typ
-			}
+		ci, known := info(name)
+		if known && ci.typ.Type != "" {
+			typ = ci.typ
 		}
 		b, err := d.Masker.Bind(typ)
 		if err != nil {
@@ -235,7 +243,7 @@ func (c *catalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, e
 			}
 			return nil, fmt.Errorf("table %s column %s (%s): %w (rule at %s)", q, name, typ, err, where)
 		}
-		if b.Nulls() && info.notNull {
+		if b.Nulls() && ci.notNull {
 			if d.Source == rules.SourceUnlisted {
 				return nil, fmt.Errorf("table %s column %s is NOT NULL but no rule classifies it, so unlisted: mask would write NULL and the restore would fail; add a rule for it to %s", q, name, r.File)
 			}

@@ -88,6 +88,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {}, // run() prints and picks the exit code
 		Commands: []*cli.Command{
 			anonymizeCommand(),
+			dumpCommand(),
+			checkCommand(),
 			versionCommand(),
 		},
 	}
