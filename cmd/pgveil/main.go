@@ -65,11 +65,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// printError writes one line per problem, prefixed with the program name.
+// printError writes one line per problem, prefixed with the program name: a
+// rules file's problems one per line, any other error folded onto one line
+// (driver errors carry newlines and tabs).
 func printError(w io.Writer, err error) {
-	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		fmt.Fprintf(w, "pgveil: %s\n", line)
+	var re *rules.Error
+	if errors.As(err, &re) {
+		for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+			fmt.Fprintf(w, "pgveil: %s\n", line)
+		}
+		return
 	}
+	fmt.Fprintf(w, "pgveil: %s\n", strings.Join(strings.Fields(err.Error()), " "))
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
