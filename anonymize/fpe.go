@@ -128,9 +128,10 @@ func addMod(v, f, radix []byte) {
 	for i, x := range v {
 		r := radix[i]
 		x += byte((uint16(f[i]) * uint16(r)) >> 8) // < 2r <= 124: no overflow
-		if x >= r {
-			x -= r
-		}
+		// Branch-free x mod r (x < 2r < 128): the branch was taken at random
+		// and its mispredictions cost more than the arithmetic.
+		y := x - r
+		x = y + r&byte(int8(y)>>7)
 		v[i] = x
 	}
 }
