@@ -173,7 +173,7 @@ func (d *directRun) tableJobs(snap *catalog.Snapshot, subset *Subset) ([]*tableJ
 				cols = append(cols, c.Name)
 			}
 		}
-		p, err := planTable(d.o.Rules, qualName{n.Schema, n.Name}, rulesTableOf(d.o.Rules, snap, t), cols, func(name string) (colInfo, bool) {
+		p, err := planTable(d.o.Rules, qualName{n.Schema, n.Name}, toQual(snap.RulesTable(d.o.Rules, n)), cols, func(name string) (colInfo, bool) {
 			c, ok := t.Column(name)
 			return colInfo{name: c.Name, typ: c.Type, notNull: c.NotNull, generated: c.Generated}, ok
 		})
@@ -208,22 +208,7 @@ func (d *directRun) tableJobs(snap *catalog.Snapshot, subset *Subset) ([]*tableJ
 	return jobs, nil
 }
 
-// rulesTableOf finds the relation whose rules apply to t: itself, else its
-// nearest ancestor (partition parent, inheritance parent) the rules name.
-func rulesTableOf(r *rules.Rules, snap *catalog.Snapshot, t *catalog.Table) qualName {
-	seen := map[catalog.Name]bool{}
-	for cur := t; cur != nil && !seen[cur.Name]; {
-		seen[cur.Name] = true
-		if _, ok := r.Table(cur.Name.Schema, cur.Name.Name); ok {
-			return qualName{cur.Name.Schema, cur.Name.Name}
-		}
-		if cur.Parent == nil {
-			break
-		}
-		cur = snap.Tables[*cur.Parent]
-	}
-	return qualName{t.Name.Schema, t.Name.Name}
-}
+func toQual(n catalog.Name) qualName { return qualName{n.Schema, n.Name} }
 
 // selected applies the --table / --exclude-table patterns: "schema.table"
 // or "table" (any schema), with shell wildcards * ? [...].

@@ -11,8 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
-	// Aliased: this package already has a type named catalog (schema.go).
-	cat "github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/catalog"
 )
 
 // tid is a heap tuple address packed as block<<16 | offset; sorting tids
@@ -45,10 +44,10 @@ const maxTidsPerQuery = 10000
 
 // edge is one foreign key as it binds one physical referencing table.
 type edge struct {
-	fk     cat.ForeignKey
-	owner  cat.Name   // the table declaring the key (a partitioned parent for its leaves)
-	child  *cat.Table // physical referencing table
-	parent *cat.Table // referenced table as the key names it: plain or partitioned
+	fk     catalog.ForeignKey
+	owner  catalog.Name   // the table declaring the key (a partitioned parent for its leaves)
+	child  *catalog.Table // physical referencing table
+	parent *catalog.Table // referenced table as the key names it: plain or partitioned
 }
 
 func (e *edge) String() string {
@@ -58,13 +57,13 @@ func (e *edge) String() string {
 // subsetRun is one ComputeSubset: the row sets and the key graph over
 // physical tables.
 type subsetRun struct {
-	q        cat.Querier
-	snap     *cat.Snapshot
+	q        catalog.Querier
+	snap     *catalog.Snapshot
 	children bool
 	sets     map[uint32]*rowSet // by physical table OID
 	up       map[uint32][]*edge // by OID of the physical referencing table
 	down     map[uint32][]*edge // by OID of a physical referenced table
-	parts    map[cat.Name][]*cat.Table
+	parts    map[catalog.Name][]*catalog.Table
 	buf      []byte
 }
 
@@ -79,14 +78,14 @@ type subsetRun struct {
 //
 // It must run on q inside the dump's snapshot transaction (REPEATABLE READ
 // or SERIALIZABLE): the rows are identified by ctid.
-func ComputeSubset(ctx context.Context, q cat.Querier, s *cat.Snapshot, specs []SubsetSpec, children bool) (*Subset, error) {
+func ComputeSubset(ctx context.Context, q catalog.Querier, s *catalog.Snapshot, specs []SubsetSpec, children bool) (*Subset, error) {
 	if len(specs) == 0 {
 		return nil, errors.New("subset: no condition given")
 	}
 	r := &subsetRun{
 		q: q, snap: s, children: children,
 		sets: map[uint32]*rowSet{}, up: map[uint32][]*edge{}, down: map[uint32][]*edge{},
-		parts: map[cat.Name][]*cat.Table{},
+		parts: map[catalog.Name][]*catalog.Table{},
 	}
 	if err := r.buildGraph(); err != nil {
 		return nil, err
@@ -99,7 +98,7 @@ func ComputeSubset(ctx context.Context, q cat.Querier, s *cat.Snapshot, specs []
 	if err := r.fixpoint(ctx); err != nil {
 		return nil, err
 	}
-	sub := &Subset{tables: make(map[cat.Name]*rowSet, len(r.sets))}
+	sub := &Subset{tables: make(map[catalog.Name]*rowSet, len(r.sets))}
 	for _, rs := range r.sets {
 		rs.up, rs.down = nil, nil
 		sub.tables[rs.table.Name] = rs
@@ -110,12 +109,12 @@ func ComputeSubset(ctx context.Context, q cat.Querier, s *cat.Snapshot, specs []
 // leaves returns the physical tables holding t's rows: t itself for a plain
 // table (inheritance children have their own ctids and their own keys),
 // every leaf partition for a partitioned table.
-func (r *subsetRun) leaves(t *cat.Table) []*cat.Table {
+func (r *subsetRun) leaves(t *catalog.Table) []*catalog.Table {
 	switch t.Kind {
-	case cat.KindTable:
-		return []*cat.Table{t}
-	case cat.KindPartitioned:
-		var out []*cat.Table
+	case catalog.KindTable:
+		return []*catalog.Table{t}
+	case catalog.KindPartitioned:
+		var out []*catalog.Table
 		for _, p := range r.parts[t.Name] {
 			out = append(out, r.leaves(p)...)
 		}
@@ -132,7 +131,7 @@ func (r *subsetRun) buildGraph() error {
 	tables := r.snap.Sorted()
 	for _, t := range tables {
 		if t.Parent != nil {
-			if p := r.snap.Tables[*t.Parent]; p != nil && p.Kind == cat.KindPartitioned {
+			if p := r.snap.Tables[*t.Parent]; p != nil && p.Kind == catalog.KindPartitioned {
 				r.parts[p.Name] = append(r.parts[p.Name], t)
 			}
 		}
@@ -170,7 +169,7 @@ func (r *subsetRun) seed(ctx context.Context, sp SubsetSpec) error {
 	if t == nil {
 		return errors.New("no such table")
 	}
-	if t.Kind != cat.KindTable && t.Kind != cat.KindPartitioned {
+	if t.Kind != catalog.KindTable && t.Kind != catalog.KindPartitioned {
 		return errors.New("not a table (views and foreign tables cannot seed a subset)")
 	}
 	if sp.Where == "" {
@@ -206,7 +205,7 @@ func (r *subsetRun) add(oid uint32, t tid, below bool) error {
 	rs := r.sets[oid]
 	if rs == nil {
 		tbl := r.snap.ByOID[oid]
-		if tbl == nil || tbl.Kind != cat.KindTable {
+		if tbl == nil || tbl.Kind != catalog.KindTable {
 			return fmt.Errorf("a row lives in relation %d, which is not a plain table of the catalog (foreign partition?)", oid)
 		}
 		rs = &rowSet{table: tbl, rows: map[tid]bool{}}
@@ -265,7 +264,7 @@ func (r *subsetRun) fixpoint(ctx context.Context) error {
 // follow adds the rows at the other end of e from the rows tids of the
 // physical table from: their parents (the referenced rows), or with back
 // their children (the rows of e.child referencing them).
-func (r *subsetRun) follow(ctx context.Context, e *edge, from *cat.Table, tids []tid, back bool) error {
+func (r *subsetRun) follow(ctx context.Context, e *edge, from *catalog.Table, tids []tid, back bool) error {
 	if len(tids) == 0 {
 		return nil
 	}
@@ -283,7 +282,7 @@ func (r *subsetRun) follow(ctx context.Context, e *edge, from *cat.Table, tids [
 			" p WHERE p.ctid = ANY ($1::text::tid[]))"
 	} else {
 		only := "ONLY "
-		if e.parent.Kind == cat.KindPartitioned {
+		if e.parent.Kind == catalog.KindPartitioned {
 			only = ""
 		}
 		sql = "SELECT p.tableoid, p.ctid FROM " + only + e.parent.Name.Quoted() + " p WHERE (" + cols("p", e.fk.RefColumns) +
@@ -308,12 +307,12 @@ func (r *subsetRun) follow(ctx context.Context, e *edge, from *cat.Table, tids [
 // transactions that share that snapshot. Memory grows with the subset (a
 // map entry per row, roughly 50 bytes): subsets are meant for fixtures.
 type Subset struct {
-	tables map[cat.Name]*rowSet
+	tables map[catalog.Name]*rowSet
 }
 
 // rowSet is the chosen rows of one physical table.
 type rowSet struct {
-	table *cat.Table
+	table *catalog.Table
 	// rows maps each chosen row to whether it is "below" a seed: a seed
 	// itself, or reached by following a reference backwards (child rows).
 	// Only those rows have their children followed; rows pulled in as the
@@ -329,7 +328,7 @@ type rowSet struct {
 // rows of physical table t, for COPY (SELECT ... FROM t WHERE <clause>), and
 // false when the subset holds no rows of t. The clause also pins tableoid,
 // so it selects the right rows with or without ONLY.
-func (s *Subset) Filter(t cat.Name) (string, bool) {
+func (s *Subset) Filter(t catalog.Name) (string, bool) {
 	rs := s.tables[t]
 	if rs == nil || len(rs.rows) == 0 {
 		return "", false
@@ -346,14 +345,14 @@ func (s *Subset) Filter(t cat.Name) (string, bool) {
 }
 
 // Tables returns the tables holding at least one row of the subset, sorted.
-func (s *Subset) Tables() []cat.Name {
-	out := make([]cat.Name, 0, len(s.tables))
+func (s *Subset) Tables() []catalog.Name {
+	out := make([]catalog.Name, 0, len(s.tables))
 	for n, rs := range s.tables {
 		if len(rs.rows) > 0 {
 			out = append(out, n)
 		}
 	}
-	slices.SortFunc(out, func(a, b cat.Name) int {
+	slices.SortFunc(out, func(a, b catalog.Name) int {
 		if a.Less(b) {
 			return -1
 		}
@@ -366,7 +365,7 @@ func (s *Subset) Tables() []cat.Name {
 }
 
 // Rows returns how many rows of physical table t the subset holds.
-func (s *Subset) Rows(t cat.Name) int {
+func (s *Subset) Rows(t catalog.Name) int {
 	if rs := s.tables[t]; rs != nil {
 		return len(rs.rows)
 	}

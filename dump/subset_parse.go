@@ -9,8 +9,7 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
-	// Aliased: this package already has a type named catalog (schema.go).
-	cat "github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/catalog"
 )
 
 // A fixture subset is chosen by conditions the user writes on the command
@@ -24,7 +23,7 @@ import (
 
 // SubsetSpec is one --subset 'schema.table: condition' argument.
 type SubsetSpec struct {
-	Table cat.Name
+	Table catalog.Name
 	Where string // the condition deparsed by pg_query, safe to embed in parentheses
 }
 
@@ -100,24 +99,24 @@ func splitSubsetArg(arg string) (name, cond string, ok bool) {
 
 // parseTableName parses an identifier like the server would, by letting
 // pg_query parse "SELECT FROM <name>" and taking the single plain RangeVar.
-func parseTableName(s string) (cat.Name, error) {
+func parseTableName(s string) (catalog.Name, error) {
 	if s == "" {
-		return cat.Name{}, errors.New("subset: empty table name")
+		return catalog.Name{}, errors.New("subset: empty table name")
 	}
 	bad := fmt.Errorf("subset: %q is not a table name (want schema.table or table)", s)
 	tree, err := pg_query.Parse("SELECT FROM " + s)
 	if err != nil {
-		return cat.Name{}, bad
+		return catalog.Name{}, bad
 	}
 	sel, err := singleSelect(tree)
 	if err != nil || sel.WhereClause != nil || len(sel.FromClause) != 1 {
-		return cat.Name{}, bad
+		return catalog.Name{}, bad
 	}
 	rv := sel.FromClause[0].GetRangeVar()
 	if rv == nil || !plainRangeVar(rv) {
-		return cat.Name{}, bad
+		return catalog.Name{}, bad
 	}
-	name := cat.Name{Schema: rv.Schemaname, Name: rv.Relname}
+	name := catalog.Name{Schema: rv.Schemaname, Name: rv.Relname}
 	if name.Schema == "" {
 		name.Schema = "public"
 	}
@@ -177,7 +176,7 @@ func singleSelect(tree *pg_query.ParseResult) (*pg_query.SelectStmt, error) {
 
 // checkedCondition parses cond inside "SELECT FROM <table> WHERE (cond)",
 // validates the tree and returns the deparsed expression.
-func checkedCondition(table cat.Name, cond string) (string, error) {
+func checkedCondition(table catalog.Name, cond string) (string, error) {
 	tree, err := pg_query.Parse("SELECT FROM " + table.Quoted() + " WHERE (" + cond + ")")
 	if err != nil {
 		return "", fmt.Errorf("condition: %w", err)
@@ -227,7 +226,7 @@ func deparseExpr(expr *pg_query.Node) (string, error) {
 // condChecker walks an expression tree, admitting only allowlisted node
 // kinds; every field of every admitted node is walked too, so a node kind
 // added by a future parser version is refused rather than overlooked.
-type condChecker struct{ table cat.Name }
+type condChecker struct{ table catalog.Name }
 
 func (ck *condChecker) check(m protoreflect.Message, depth int) error {
 	if depth > maxConditionDepth {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	cat "github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/catalog"
 	"github.com/pgveil/pgveil/internal/pgtest"
 )
 
@@ -23,14 +23,14 @@ func subsetCtx(t *testing.T) context.Context {
 
 // snapshotTx opens the kind of transaction the dump computes a subset in,
 // read-only so the test also shows the subset queries write nothing.
-func snapshotTx(t *testing.T, ctx context.Context, conn *pgx.Conn) (pgx.Tx, *cat.Snapshot) {
+func snapshotTx(t *testing.T, ctx context.Context, conn *pgx.Conn) (pgx.Tx, *catalog.Snapshot) {
 	t.Helper()
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { tx.Rollback(context.Background()) })
-	snap, err := cat.Load(ctx, tx)
+	snap, err := catalog.Load(ctx, tx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func mustSpec(t *testing.T, arg string) SubsetSpec {
 	return sp
 }
 
-func queryIDs(t *testing.T, ctx context.Context, q cat.Querier, sql string, args ...any) []int64 {
+func queryIDs(t *testing.T, ctx context.Context, q catalog.Querier, sql string, args ...any) []int64 {
 	t.Helper()
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
@@ -65,7 +65,7 @@ func queryIDs(t *testing.T, ctx context.Context, q cat.Querier, sql string, args
 // subset rows copied with COPY (SELECT ... WHERE <Filter>), foreign-key
 // triggers off during the load. It then checks every foreign key of the
 // fixture with an anti-join and returns the ids each physical table holds.
-func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx.Tx, snap *cat.Snapshot, sub *Subset) map[cat.Name][]int64 {
+func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx.Tx, snap *catalog.Snapshot, sub *Subset) map[catalog.Name][]int64 {
 	t.Helper()
 	dst := pgtest.CreateDB(t, "subset_fixture")
 	pgtest.Psql(t, dst, schemaFile)
@@ -75,7 +75,7 @@ func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx
 	}
 	for _, tbl := range snap.Sorted() {
 		clause, ok := sub.Filter(tbl.Name)
-		if tbl.Kind != cat.KindTable {
+		if tbl.Kind != catalog.KindTable {
 			if ok {
 				t.Fatalf("Filter(%s) of a %c relation reports rows", tbl.Name, tbl.Kind)
 			}
@@ -112,9 +112,9 @@ func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx
 	}
 	checkForeignKeys(t, ctx, dconn)
 
-	got := map[cat.Name][]int64{}
+	got := map[catalog.Name][]int64{}
 	for _, tbl := range snap.Sorted() {
-		if _, ok := tbl.Column("id"); ok && tbl.Kind == cat.KindTable {
+		if _, ok := tbl.Column("id"); ok && tbl.Kind == catalog.KindTable {
 			if ids := queryIDs(t, ctx, dconn, "SELECT id::int8 FROM ONLY "+tbl.Name.Quoted()); len(ids) > 0 {
 				got[tbl.Name] = ids
 			}
@@ -127,7 +127,7 @@ func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx
 // whose reference finds no row (MATCH SIMPLE: a NULL column exempts).
 func checkForeignKeys(t *testing.T, ctx context.Context, conn *pgx.Conn) {
 	t.Helper()
-	snap, err := cat.Load(ctx, conn)
+	snap, err := catalog.Load(ctx, conn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,9 +157,9 @@ func checkForeignKeys(t *testing.T, ctx context.Context, conn *pgx.Conn) {
 	}
 }
 
-func pub(name string) cat.Name { return cat.Name{Schema: "public", Name: name} }
+func pub(name string) catalog.Name { return catalog.Name{Schema: "public", Name: name} }
 
-func compareIDs(t *testing.T, label string, got, want map[cat.Name][]int64) {
+func compareIDs(t *testing.T, label string, got, want map[catalog.Name][]int64) {
 	t.Helper()
 	for name, ids := range want {
 		if len(ids) == 0 {
@@ -202,7 +202,7 @@ func TestSubsetSample(t *testing.T) {
 	accounts := queryIDs(t, ctx, conn, "SELECT id FROM accounts WHERE customer_id = $1", cust)
 	tickets := queryIDs(t, ctx, conn, "SELECT id FROM tickets WHERE customer_id = $1", cust)
 	agents := queryIDs(t, ctx, conn, "SELECT assigned_to::int8 FROM tickets WHERE customer_id = $1 AND assigned_to IS NOT NULL", cust)
-	withChildren := map[cat.Name][]int64{
+	withChildren := map[catalog.Name][]int64{
 		pub("customers"):     {cust},
 		pub("contacts"):      queryIDs(t, ctx, conn, "SELECT id FROM contacts WHERE customer_id = $1", cust),
 		pub("accounts"):      accounts,
@@ -238,7 +238,7 @@ func TestSubsetSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := sub.Tables(); !slices.Equal(got, []cat.Name{pub("customers")}) || sub.Rows(pub("customers")) != 1 {
+		if got := sub.Tables(); !slices.Equal(got, []catalog.Name{pub("customers")}) || sub.Rows(pub("customers")) != 1 {
 			t.Fatalf("Tables = %v (customers: %d rows), want only the customer", got, sub.Rows(pub("customers")))
 		}
 	})
@@ -253,7 +253,7 @@ func TestSubsetSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[cat.Name][]int64{pub("tickets"): {ticket}, pub("customers"): {cust}, pub("users"): {agent}}
+		want := map[catalog.Name][]int64{pub("tickets"): {ticket}, pub("customers"): {cust}, pub("users"): {agent}}
 		compareIDs(t, "ticket", restoreFixture(t, ctx, schema, tx, snap, sub), want)
 	})
 
@@ -270,7 +270,7 @@ func TestSubsetSample(t *testing.T) {
 		}
 		acct := queryIDs(t, ctx, conn, "SELECT account_id FROM payment_cards WHERE id = $1", card)
 		owner := queryIDs(t, ctx, conn, "SELECT customer_id FROM accounts WHERE id = ANY ($1)", acct)
-		want := map[cat.Name][]int64{pub("payment_cards"): {card}, pub("accounts"): acct, pub("customers"): owner}
+		want := map[catalog.Name][]int64{pub("payment_cards"): {card}, pub("accounts"): acct, pub("customers"): owner}
 		compareIDs(t, "card", restoreFixture(t, ctx, schema, tx, snap, sub), want)
 	})
 
@@ -335,23 +335,23 @@ INSERT INTO items VALUES (1, 10, NULL), (2, 120, NULL), (3, 170, 2), (4, 180, NU
 	tests := []struct {
 		arg      string
 		children bool
-		want     map[cat.Name][]int64
+		want     map[catalog.Name][]int64
 	}{
-		{"emp: id = 6", false, map[cat.Name][]int64{pub("emp"): {1, 2, 4, 6}}},
-		{"emp: id = 2", false, map[cat.Name][]int64{pub("emp"): {1, 2}}},
+		{"emp: id = 6", false, map[catalog.Name][]int64{pub("emp"): {1, 2, 4, 6}}},
+		{"emp: id = 2", false, map[catalog.Name][]int64{pub("emp"): {1, 2}}},
 		// Children go down the tree; the root comes in only as a parent.
-		{"emp: id = 2", true, map[cat.Name][]int64{pub("emp"): {1, 2, 4, 5, 6}}},
-		{"a: id = 1", false, map[cat.Name][]int64{pub("a"): {1}, pub("b"): {1}}},
-		{"a: id = 2", false, map[cat.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
-		{"a: id = 1", true, map[cat.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
+		{"emp: id = 2", true, map[catalog.Name][]int64{pub("emp"): {1, 2, 4, 5, 6}}},
+		{"a: id = 1", false, map[catalog.Name][]int64{pub("a"): {1}, pub("b"): {1}}},
+		{"a: id = 2", false, map[catalog.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
+		{"a: id = 1", true, map[catalog.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
 		// A leaf row pulls its parent item (another leaf's order) and the
 		// orders and region they reference.
-		{"items: id = 3", false, map[cat.Name][]int64{
+		{"items: id = 3", false, map[catalog.Name][]int64{
 			pub("items"): {2, 3}, pub("orders_hi_a"): {120}, pub("orders_hi_b"): {170}, pub("regions"): {1}}},
 		// Conditions on a partitioned table seed rows of its leaves.
-		{"orders: id >= 150", false, map[cat.Name][]int64{
+		{"orders: id >= 150", false, map[catalog.Name][]int64{
 			pub("orders_hi_b"): {170, 180}, pub("regions"): {1, 2}}},
-		{"regions: name = 'north'", true, map[cat.Name][]int64{
+		{"regions: name = 'north'", true, map[catalog.Name][]int64{
 			pub("regions"): {1}, pub("orders_lo"): {10}, pub("orders_hi_a"): {120}, pub("orders_hi_b"): {170},
 			pub("items"): {1, 2, 3}}},
 	}
