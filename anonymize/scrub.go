@@ -416,30 +416,9 @@ func matchCard(src []byte, i int) (int, bool) {
 			break
 		}
 		ok := after[k] == ' ' || (after[k] == 0 && k == ng-1 && digits <= 19 && tokenEnd(src, ends[k]))
-		if ok && scrubLuhn(src[i:ends[k]]) {
+		if ok && Luhn(src[i:ends[k]]) {
 			return ends[k], true
 		}
 	}
 	return 0, false
-}
-
-// scrubLuhn checks the Luhn sum of the digits of s (separators skipped).
-func scrubLuhn(s []byte) bool {
-	sum, k := 0, 0
-	for i := len(s) - 1; i >= 0; i-- {
-		c := s[i]
-		if !scIs(c, scDigit) {
-			continue
-		}
-		d := int(c - '0')
-		if k%2 == 1 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		k++
-	}
-	return k > 0 && sum%10 == 0
 }

@@ -238,7 +238,7 @@ func (c *checker) suggestTable(n Name) string {
 			same = append(same, t.Name.Name)
 		}
 	}
-	if near := nearest(n.Name, same); near != "" {
+	if near := rules.Nearest(n.Name, same); near != "" {
 		return fmt.Sprintf(" (did you mean %s.%s?)", n.Schema, near)
 	}
 	return ""
@@ -473,52 +473,8 @@ func (c *checker) describe(d rules.Decision) string {
 // suggest returns " (did you mean X?)" for the candidate nearest to s when it
 // is a plausible typo.
 func suggest(s string, candidates []string) string {
-	if near := nearest(s, candidates); near != "" {
+	if near := rules.Nearest(s, candidates); near != "" {
 		return fmt.Sprintf(" (did you mean %s?)", near)
 	}
 	return ""
-}
-
-// nearest returns the candidate nearest to s when it is a plausible typo.
-func nearest(s string, candidates []string) string {
-	best, bestDist := "", 0
-	for _, cand := range candidates {
-		d := editDistance(s, cand)
-		if best == "" || d < bestDist {
-			best, bestDist = cand, d
-		}
-	}
-	limit := 2
-	if len(s) <= 4 {
-		limit = 1
-	}
-	if best == "" || bestDist == 0 || bestDist > limit {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance over bytes, bounded in cost by
-// only being called on identifiers (at most 63 bytes in PostgreSQL).
-func editDistance(a, b string) int {
-	if len(a) > 128 || len(b) > 128 {
-		return 1 << 30
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

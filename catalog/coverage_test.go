@@ -226,8 +226,8 @@ func TestSuggest(t *testing.T) {
 		{"custmers", []string{"customers", "contacts"}, "customers"},
 	}
 	for _, tc := range cases {
-		if got := nearest(tc.in, tc.cand); got != tc.want {
-			t.Errorf("nearest(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := rules.Nearest(tc.in, tc.cand); got != tc.want {
+			t.Errorf("rules.Nearest(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

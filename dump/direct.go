@@ -60,11 +60,11 @@ type directRun struct {
 	o           DirectOptions
 	snapshot    string
 	restrictKey string // psql \restrict key for pg_dump's output, "" when unsupported
-	rows     atomic.Int64
-	bytes    atomic.Int64
-	done     atomic.Int64
-	total    int
-	progMu   sync.Mutex
+	rows        atomic.Int64
+	bytes       atomic.Int64
+	done        atomic.Int64
+	total       int
+	progMu      sync.Mutex
 }
 
 // Direct writes a plain SQL dump of the database to w: pg_dump's pre-data
@@ -114,6 +114,11 @@ func Direct(ctx context.Context, o DirectOptions, w io.Writer) (Stats, error) {
 	jobs, err := d.tableJobs(snap, subset)
 	if err != nil {
 		return st, err
+	}
+	if subset != nil {
+		if err := subsetComplete(snap, subset, jobs); err != nil {
+			return st, err
+		}
 	}
 	d.total = len(jobs)
 	o.Log.Info().Int("tables", len(jobs)).Int("jobs", o.Jobs).Msg("dump started")
@@ -206,6 +211,30 @@ func (d *directRun) tableJobs(snap *catalog.Snapshot, subset *Subset) ([]*tableJ
 		jobs = append(jobs, j)
 	}
 	return jobs, nil
+}
+
+// subsetComplete refuses a fixture that would not restore: the subset
+// reaches rows of a table the dump leaves out (rows: none, --exclude-table)
+// that a dumped table references through a foreign key.
+func subsetComplete(snap *catalog.Snapshot, subset *Subset, jobs []*tableJob) error {
+	dumped := map[catalog.Name]bool{}
+	for _, j := range jobs {
+		dumped[j.t.Name] = true
+	}
+	for _, n := range subset.Tables() {
+		if dumped[n] {
+			continue
+		}
+		for _, j := range jobs {
+			for _, fk := range j.t.ForeignKey {
+				ref := fk.RefTable
+				if ref == n || (snap.Tables[n] != nil && snap.Tables[n].Parent != nil && *snap.Tables[n].Parent == ref) {
+					return fmt.Errorf("subset: rows of %s are referenced by %s (%s) but the dump leaves %s out (rows: none or --exclude-table); the fixture would not restore", n, j.t.Name, fk.Name, n)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func toQual(n catalog.Name) qualName { return qualName{n.Schema, n.Name} }

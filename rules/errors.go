@@ -106,6 +106,15 @@ func oneLine(s string) string {
 
 // suggest returns ` (did you mean "x"?)` when one candidate is close to s.
 func suggest(s string, candidates []string) string {
+	if best := Nearest(s, candidates); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// Nearest returns the candidate nearest to s when it is a plausible typo of
+// it (edit distance 1 for short names, 2 otherwise), else "".
+func Nearest(s string, candidates []string) string {
 	if len(s) == 0 || len(s) > 64 {
 		return ""
 	}
@@ -126,7 +135,7 @@ func suggest(s string, candidates []string) string {
 	if best == "" || bestDist == 0 || bestDist > limit {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // editDistance is the optimal-string-alignment distance over bytes (names
