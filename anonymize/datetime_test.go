@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,7 +20,7 @@ var (
 
 func bindDate(t testing.TB, k *Key, p MapParams, c Column) Bound {
 	t.Helper()
-	return mustBindFake(t, k, "date", p, c)
+	return bindMask(t, k, "date", p, c)
 }
 
 // pgDate is an independent reading of a DateStyle ISO value for the tests:
@@ -83,7 +82,7 @@ func TestDateCivilMatchesTimePackage(t *testing.T) {
 }
 
 func TestDateTruncate(t *testing.T) {
-	k := fakeTestKey(t, "date-secret-0123456789")
+	k := testKey(t, "date-secret-0123456789")
 	for _, c := range []struct {
 		col        Column
 		in         string
@@ -107,7 +106,7 @@ func TestDateTruncate(t *testing.T) {
 	} {
 		for _, tc := range []struct{ unit, want string }{{"month", c.month}, {"year", c.yea}} {
 			b := bindDate(t, k, MapParams{"truncate": tc.unit}, c.col)
-			if got := mustApplyFake(t, b, c.in); got != tc.want {
+			if got := apply(t, b, c.in); got != tc.want {
 				t.Errorf("%s truncate %s %q = %q, want %q", c.col, tc.unit, c.in, got, tc.want)
 			}
 		}
@@ -138,9 +137,9 @@ func randomPGValue(r *rand.Rand, c Column) string {
 }
 
 func TestDateShiftProperties(t *testing.T) {
-	k1 := fakeTestKey(t, "date-secret-0123456789")
-	k2 := fakeTestKey(t, "date-secret-0123456789")
-	other := fakeTestKey(t, "other-secret-0123456789")
+	k1 := testKey(t, "date-secret-0123456789")
+	k2 := testKey(t, "date-secret-0123456789")
+	other := testKey(t, "other-secret-0123456789")
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, col := range []Column{dateCol, timestampCol, timestamptzCol} {
 		for _, n := range []int{1, 3, 30, 365, 3650} {
@@ -151,14 +150,14 @@ func TestDateShiftProperties(t *testing.T) {
 			const count = 400
 			for range count {
 				in := randomPGValue(r, col)
-				out := mustApplyFake(t, b1, in)
+				out := apply(t, b1, in)
 				if out == in {
 					t.Fatalf("%s shift %d: %q unchanged", col, n, in)
 				}
-				if again := mustApplyFake(t, b2, in); again != out {
+				if again := apply(t, b2, in); again != out {
 					t.Fatalf("%s shift %d: %q -> %q and %q with the same secret", col, n, in, out, again)
 				}
-				if mustApplyFake(t, b3, in) != out {
+				if apply(t, b3, in) != out {
 					differ++
 				}
 				inDay, inRest := pgDate(t, in)
@@ -186,7 +185,7 @@ func TestDateShiftProperties(t *testing.T) {
 }
 
 func TestDateShiftAtRangeEdges(t *testing.T) {
-	k := fakeTestKey(t, "date-secret-0123456789")
+	k := testKey(t, "date-secret-0123456789")
 	for _, c := range []struct {
 		col Column
 		in  string
@@ -200,7 +199,7 @@ func TestDateShiftAtRangeEdges(t *testing.T) {
 	} {
 		for _, n := range []int{1, 10, 1000} {
 			b := bindDate(t, k, MapParams{"shift_days": n}, c.col)
-			out := mustApplyFake(t, b, c.in)
+			out := apply(t, b, c.in)
 			inDay, _ := pgDate(t, c.in)
 			outDay, _ := pgDate(t, out)
 			if out == c.in || outDay.Before(time.Date(-4713, 11, 24, 0, 0, 0, 0, time.UTC)) ||
@@ -215,7 +214,7 @@ func TestDateShiftAtRangeEdges(t *testing.T) {
 }
 
 func TestDateRejectsWhatItCannotRead(t *testing.T) {
-	k := fakeTestKey(t, "date-secret-0123456789")
+	k := testKey(t, "date-secret-0123456789")
 	bad := map[Column][]string{
 		dateCol: {"", "2024-3-15", "15/03/2024", "03-15-2024", "2024-02-30", "2023-02-29", "2024-13-01",
 			"2024-00-10", "2024-03-00", "0000-01-01", "2024-03-15 10:11:12", "2024-03-15 AD", "2024-03-15 BC ",
@@ -243,19 +242,19 @@ func TestDateRejectsWhatItCannotRead(t *testing.T) {
 }
 
 func TestDateArrays(t *testing.T) {
-	k := fakeTestKey(t, "date-secret-0123456789")
+	k := testKey(t, "date-secret-0123456789")
 	b := bindDate(t, k, MapParams{"truncate": "month"}, Column{Type: "date", Array: true})
-	if got := mustApplyFake(t, b, "{2024-03-15,NULL,1999-12-31}"); got != "{2024-03-01,NULL,1999-12-01}" {
+	if got := apply(t, b, "{2024-03-15,NULL,1999-12-31}"); got != "{2024-03-01,NULL,1999-12-01}" {
 		t.Errorf("date[]: %s", got)
 	}
 	b = bindDate(t, k, MapParams{"truncate": "year"}, Column{Type: "timestamptz", Array: true})
-	if got := mustApplyFake(t, b, `{"2024-03-15 10:11:12+01","2023-05-06 07:08:09.5-03:30"}`); got != `{"2024-01-01 00:00:00+01","2023-01-01 00:00:00-03:30"}` {
+	if got := apply(t, b, `{"2024-03-15 10:11:12+01","2023-05-06 07:08:09.5-03:30"}`); got != `{"2024-01-01 00:00:00+01","2023-01-01 00:00:00-03:30"}` {
 		t.Errorf("timestamptz[]: %s", got)
 	}
 }
 
 func TestDateParams(t *testing.T) {
-	k := fakeTestKey(t, "date-secret-0123456789")
+	k := testKey(t, "date-secret-0123456789")
 	info, ok := Lookup("date")
 	if !ok || info.Bijective {
 		t.Fatalf("date registry entry %+v", info)
@@ -303,7 +302,7 @@ func FuzzDateMask(f *testing.F) {
 		"2024-02-29 00:00:00-12", "2024-03-15 10:11:12+01 BC"} {
 		f.Add(s)
 	}
-	k := fakeTestKey(f, "date-secret-0123456789")
+	k := testKey(f, "date-secret-0123456789")
 	type bound struct {
 		kind  timeKind
 		shift bool
@@ -341,24 +340,6 @@ func FuzzDateMask(f *testing.F) {
 	})
 }
 
-// maskTestConn connects to the test server, or skips (fails under CI=true).
-func maskTestConn(t *testing.T) *pgconn.PgConn {
-	t.Helper()
-	dsn := os.Getenv("PGVEIL_TEST_DSN")
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("PGVEIL_TEST_DSN is not set")
-		}
-		t.Skip("PGVEIL_TEST_DSN is not set")
-	}
-	c, err := pgconn.Connect(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close(context.Background()) })
-	return c
-}
-
 // serverText runs sql with text parameters and returns the first column of
 // the first row in text form ("" and false for NULL).
 func serverText(t *testing.T, c *pgconn.PgConn, sql string, args ...string) (string, bool) {
@@ -382,8 +363,8 @@ func serverText(t *testing.T, c *pgconn.PgConn, sql string, args ...string) (str
 // every result as the same value; truncation on date and timestamp must
 // agree with date_trunc, and shifted dates must be 1..N days away.
 func TestDateAgainstServer(t *testing.T) {
-	c := maskTestConn(t)
-	k := fakeTestKey(t, "date-secret-0123456789")
+	c := testConn(t)
+	k := testKey(t, "date-secret-0123456789")
 	values := []string{"2024-03-15 10:11:12.123456", "2024-02-29 23:59:59", "2000-01-01 00:00:00",
 		"1970-06-30 12:00:00.5", "0044-03-15 10:00:00 BC", "0001-01-01 00:00:00 BC", "9999-12-31 23:59:59",
 		"1900-03-01 01:02:03", "2023-10-29 02:30:00", "infinity", "-infinity"}
@@ -396,7 +377,7 @@ func TestDateAgainstServer(t *testing.T) {
 			for _, v := range values {
 				in, _ := serverText(t, c, "SELECT $1::timestamp::"+typ, v)
 				for _, p := range []MapParams{{"truncate": "month"}, {"truncate": "year"}, {"shift_days": 1}, {"shift_days": 45}} {
-					out := mustApplyFake(t, bindDate(t, k, p, col), in)
+					out := apply(t, bindDate(t, k, p, col), in)
 					// timestamptz keeps the offset text, which the server may
 					// print in another offset when the new date is across a DST
 					// change: same instant, so compare instants for it.

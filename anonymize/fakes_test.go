@@ -13,43 +13,6 @@ var fakeMaskNames = []string{"first_name", "last_name", "full_name", "street", "
 
 var localeList = []string{"en", "it", "fr", "de"}
 
-func fakeTestKey(t testing.TB, secret string) *Key {
-	t.Helper()
-	k, err := NewKey([]byte(secret))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
-// mustBindFake builds mask name for column c with env locale en.
-func mustBindFake(t testing.TB, k *Key, name string, p MapParams, c Column) Bound {
-	t.Helper()
-	m, err := New(name, Env{Key: k, Locale: "en"}, p)
-	if err != nil {
-		t.Fatalf("New(%s, %v): %v", name, p, err)
-	}
-	b, err := m.Bind(c)
-	if err != nil {
-		t.Fatalf("Bind(%s, %v): %v", name, c, err)
-	}
-	return b
-}
-
-func mustApplyFake(t testing.TB, b Bound, in string) string {
-	t.Helper()
-	out, null, err := b.Apply(nil, []byte(in), false)
-	if err != nil {
-		t.Fatalf("Apply(%q): %v", in, err)
-	}
-	if null {
-		t.Fatalf("Apply(%q) gave NULL", in)
-	}
-	return string(out)
-}
-
-var fakeTextCol = Column{Type: "text"}
-
 // fakeInput is the i-th of a family of realistic, distinct inputs.
 func fakeInput(i int) string { return fmt.Sprintf("Person %d of Street %d", i, i*7) }
 
@@ -101,30 +64,30 @@ func TestLocaleListsWellFormed(t *testing.T) {
 }
 
 func TestFakeDeterministicAndKeyed(t *testing.T) {
-	k1 := fakeTestKey(t, "fake-secret-0123456789")
-	k2 := fakeTestKey(t, "fake-secret-0123456789")
-	other := fakeTestKey(t, "another-secret-abcdefgh")
+	k1 := testKey(t, "fake-secret-0123456789")
+	k2 := testKey(t, "fake-secret-0123456789")
+	other := testKey(t, "another-secret-abcdefgh")
 	const n = 300
 	for _, name := range fakeMaskNames {
 		for _, loc := range localeList {
 			p := MapParams{"locale": loc}
-			b1 := mustBindFake(t, k1, name, p, fakeTextCol)
-			b2 := mustBindFake(t, k2, name, p, fakeTextCol)
-			b3 := mustBindFake(t, other, name, p, fakeTextCol)
+			b1 := bindMask(t, k1, name, p, textCol)
+			b2 := bindMask(t, k2, name, p, textCol)
+			b3 := bindMask(t, other, name, p, textCol)
 			differ := 0
 			for i := range n {
 				in := fakeInput(i)
-				o1, o2 := mustApplyFake(t, b1, in), mustApplyFake(t, b2, in)
+				o1, o2 := apply(t, b1, in), apply(t, b2, in)
 				if o1 != o2 {
 					t.Fatalf("%s/%s: same secret, %q -> %q and %q", name, loc, in, o1, o2)
 				}
 				if o1 == "" || o1 == in {
 					t.Fatalf("%s/%s: %q -> %q", name, loc, in, o1)
 				}
-				if mustApplyFake(t, b1, in) != o1 {
+				if apply(t, b1, in) != o1 {
 					t.Fatalf("%s/%s: not deterministic for %q", name, loc, in)
 				}
-				if mustApplyFake(t, b3, in) != o1 {
+				if apply(t, b3, in) != o1 {
 					differ++
 				}
 			}
@@ -137,7 +100,7 @@ func TestFakeDeterministicAndKeyed(t *testing.T) {
 }
 
 func TestFakeDomainsIndependent(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	m1, err := New("last_name", Env{Key: k, Locale: "it", Domain: "customer"}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -146,11 +109,11 @@ func TestFakeDomainsIndependent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b1, _ := m1.Bind(fakeTextCol)
-	b2, _ := m2.Bind(fakeTextCol)
+	b1, _ := m1.Bind(textCol)
+	b2, _ := m2.Bind(textCol)
 	same := 0
 	for i := range 200 {
-		if mustApplyFake(t, b1, fakeInput(i)) == mustApplyFake(t, b2, fakeInput(i)) {
+		if apply(t, b1, fakeInput(i)) == apply(t, b2, fakeInput(i)) {
 			same++
 		}
 	}
@@ -160,10 +123,10 @@ func TestFakeDomainsIndependent(t *testing.T) {
 }
 
 func TestFakeOutputsComeFromLocale(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	for _, code := range localeList {
 		l := locales[code]
-		bind := func(name string) Bound { return mustBindFake(t, k, name, MapParams{"locale": code}, fakeTextCol) }
+		bind := func(name string) Bound { return bindMask(t, k, name, MapParams{"locale": code}, textCol) }
 		first, last, full := bind("first_name"), bind("last_name"), bind("full_name")
 		street, address, cityB, postcode, company := bind("street"), bind("address"), bind("city"), bind("postcode"), bind("company")
 		seen := map[string]map[string]bool{}
@@ -175,44 +138,44 @@ func TestFakeOutputsComeFromLocale(t *testing.T) {
 		}
 		for i := range 400 {
 			in := fakeInput(i)
-			if o := mustApplyFake(t, first, in); !slices.Contains(l.first, o) {
+			if o := apply(t, first, in); !slices.Contains(l.first, o) {
 				t.Errorf("%s first_name %q not in the list", code, o)
 			} else {
 				note("first", o)
 			}
-			if o := mustApplyFake(t, last, in); !slices.Contains(l.last, o) {
+			if o := apply(t, last, in); !slices.Contains(l.last, o) {
 				t.Errorf("%s last_name %q not in the list", code, o)
 			} else {
 				note("last", o)
 			}
-			o := mustApplyFake(t, full, in)
+			o := apply(t, full, in)
 			f, rest, _ := strings.Cut(o, " ")
 			if !slices.Contains(l.first, f) || !slices.Contains(l.last, rest) {
 				t.Errorf("%s full_name %q is not First Last from the lists", code, o)
 			}
 			note("full", o)
 
-			o = mustApplyFake(t, cityB, in)
+			o = apply(t, cityB, in)
 			if cityIndex(l, o) < 0 {
 				t.Errorf("%s city %q not in the list", code, o)
 			}
 			note("city", o)
-			o = mustApplyFake(t, postcode, in)
+			o = apply(t, postcode, in)
 			if !postcodeOfAnyCity(l, o) {
 				t.Errorf("%s postcode %q is not five digits of a listed city", code, o)
 			}
 			note("postcode", o)
-			o = mustApplyFake(t, street, in)
+			o = apply(t, street, in)
 			if !validStreet(l, o) {
 				t.Errorf("%s street %q has not the locale's shape", code, o)
 			}
 			note("street", o)
-			o = mustApplyFake(t, address, in)
+			o = apply(t, address, in)
 			if !validAddress(l, o) {
 				t.Errorf("%s address %q has not the locale's shape", code, o)
 			}
 			note("address", o)
-			o = mustApplyFake(t, company, in)
+			o = apply(t, company, in)
 			if !validCompany(l, o) {
 				t.Errorf("%s company %q is not surname(s) + legal form", code, o)
 			}
@@ -329,10 +292,10 @@ func validCompany(l *locale, s string) bool {
 }
 
 func TestFakeEmptyStaysEmpty(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	for _, name := range fakeMaskNames {
-		b := mustBindFake(t, k, name, nil, fakeTextCol)
-		if o := mustApplyFake(t, b, ""); o != "" {
+		b := bindMask(t, k, name, nil, textCol)
+		if o := apply(t, b, ""); o != "" {
 			t.Errorf("%s: empty input gave %q", name, o)
 		}
 		if o, null, err := b.Apply(nil, nil, true); err != nil || !null || len(o) != 0 {
@@ -342,24 +305,24 @@ func TestFakeEmptyStaysEmpty(t *testing.T) {
 }
 
 func TestFakeMaxLenAndArrays(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	for _, name := range fakeMaskNames {
 		for _, loc := range localeList {
 			p := MapParams{"locale": loc}
 			for _, n := range []int{1, 4, 9} {
-				b := mustBindFake(t, k, name, p, Column{Type: "varchar", MaxLen: n})
+				b := bindMask(t, k, name, p, Column{Type: "varchar", MaxLen: n})
 				for i := range 100 {
-					o := mustApplyFake(t, b, fakeInput(i))
+					o := apply(t, b, fakeInput(i))
 					if utf8.RuneCountInString(o) > n || !utf8.ValidString(o) {
 						t.Fatalf("%s/%s varchar(%d): %q", name, loc, n, o)
 					}
 				}
 			}
-			arr := mustBindFake(t, k, name, p, Column{Type: "text", Array: true})
-			one := mustBindFake(t, k, name, p, fakeTextCol)
-			o := mustApplyFake(t, arr, `{"Mario Rossi",NULL,"Anna Bianchi"}`)
-			want := "{" + quoteArrayElem(mustApplyFake(t, one, "Mario Rossi")) + ",NULL," +
-				quoteArrayElem(mustApplyFake(t, one, "Anna Bianchi")) + "}"
+			arr := bindMask(t, k, name, p, Column{Type: "text", Array: true})
+			one := bindMask(t, k, name, p, textCol)
+			o := apply(t, arr, `{"Mario Rossi",NULL,"Anna Bianchi"}`)
+			want := "{" + quoteArrayElem(apply(t, one, "Mario Rossi")) + ",NULL," +
+				quoteArrayElem(apply(t, one, "Anna Bianchi")) + "}"
 			if o != want {
 				t.Errorf("%s/%s array: got %s, want %s", name, loc, o, want)
 			}
@@ -376,7 +339,7 @@ func quoteArrayElem(s string) string {
 }
 
 func TestFakeLocaleChoice(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	// env.Locale picks the lists; the locale parameter overrides it.
 	for _, c := range []struct{ env, param, want string }{
 		{"it", "", "it"}, {"de", "", "de"}, {"", "", "en"}, {"en", "fr", "fr"}, {"it", "de", "de"},
@@ -389,12 +352,12 @@ func TestFakeLocaleChoice(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v: %v", c, err)
 		}
-		b, err := m.Bind(fakeTextCol)
+		b, err := m.Bind(textCol)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i := range 50 {
-			if o := mustApplyFake(t, b, fakeInput(i)); !slices.Contains(locales[c.want].last, o) {
+			if o := apply(t, b, fakeInput(i)); !slices.Contains(locales[c.want].last, o) {
 				t.Fatalf("%+v: %q is not a %s surname", c, o, c.want)
 			}
 		}
@@ -402,7 +365,7 @@ func TestFakeLocaleChoice(t *testing.T) {
 }
 
 func TestFakeErrors(t *testing.T) {
-	k := fakeTestKey(t, "fake-secret-0123456789")
+	k := testKey(t, "fake-secret-0123456789")
 	for _, name := range fakeMaskNames {
 		info, ok := Lookup(name)
 		if !ok || info.Bijective || !slices.Equal(info.Params, []string{"locale"}) {

@@ -12,7 +12,7 @@ import (
 
 func bindNumber(t testing.TB, k *Key, p MapParams, typ string) Bound {
 	t.Helper()
-	return mustBindFake(t, k, "number", p, Column{Type: typ})
+	return bindMask(t, k, "number", p, Column{Type: typ})
 }
 
 var intTypeRange = map[string][2]int64{
@@ -22,7 +22,7 @@ var intTypeRange = map[string][2]int64{
 }
 
 func TestNumberBucketTable(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
+	k := testKey(t, "number-secret-0123456789")
 	for _, c := range []struct {
 		typ     string
 		bucket  any
@@ -66,14 +66,14 @@ func TestNumberBucketTable(t *testing.T) {
 		{"float4", 1, "-Infinity", "-Infinity"},
 	} {
 		b := bindNumber(t, k, MapParams{"bucket": c.bucket}, c.typ)
-		if got := mustApplyFake(t, b, c.in); got != c.out {
+		if got := apply(t, b, c.in); got != c.out {
 			t.Errorf("%s bucket %v: %s -> %s, want %s", c.typ, c.bucket, c.in, got, c.out)
 		}
 	}
 }
 
 func TestNumberBucketIntProperties(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
+	k := testKey(t, "number-secret-0123456789")
 	r := rand.New(rand.NewPCG(3, 4))
 	for typ, rg := range intTypeRange {
 		for _, bucket := range []int64{2, 7, 1000, 86400, 1 << 40} {
@@ -82,7 +82,7 @@ func TestNumberBucketIntProperties(t *testing.T) {
 			for range 500 {
 				v := randomIn(r, rg[0], rg[1])
 				in := strconv.FormatInt(v, 10)
-				out := mustApplyFake(t, b, in)
+				out := apply(t, b, in)
 				got, err := strconv.ParseInt(out, 10, 64)
 				if err != nil || got < rg[0] || got > rg[1] {
 					t.Fatalf("%s bucket %d: %s -> %q, not an integer of the type", typ, bucket, in, out)
@@ -97,7 +97,7 @@ func TestNumberBucketIntProperties(t *testing.T) {
 					t.Fatalf("%s bucket %d: %s -> %s, want %s", typ, bucket, in, out, want)
 				}
 				if typ == "int8" && want.Int64() != rg[0] {
-					if n := mustApplyFake(t, numeric, in); n != out {
+					if n := apply(t, numeric, in); n != out {
 						t.Fatalf("numeric bucket %d: %s -> %s, int8 gives %s", bucket, in, n, out)
 					}
 				}
@@ -120,9 +120,9 @@ func randomIn(r *rand.Rand, lo, hi int64) int64 {
 }
 
 func TestNumberNoiseProperties(t *testing.T) {
-	k1 := fakeTestKey(t, "number-secret-0123456789")
-	k2 := fakeTestKey(t, "number-secret-0123456789")
-	other := fakeTestKey(t, "other-secret-abcdefghij")
+	k1 := testKey(t, "number-secret-0123456789")
+	k2 := testKey(t, "number-secret-0123456789")
+	other := testKey(t, "other-secret-abcdefghij")
 	r := rand.New(rand.NewPCG(5, 6))
 	for _, noise := range []float64{0.01, 0.1, 0.5, 1} {
 		p := MapParams{"noise": noise}
@@ -132,11 +132,11 @@ func TestNumberNoiseProperties(t *testing.T) {
 			const count = 400
 			for range count {
 				in, v := randomNumber(r, typ)
-				out := mustApplyFake(t, b1, in)
-				if mustApplyFake(t, b2, in) != out {
+				out := apply(t, b1, in)
+				if apply(t, b2, in) != out {
 					t.Fatalf("%s noise %v: %s not deterministic", typ, noise, in)
 				}
-				if mustApplyFake(t, b3, in) != out {
+				if apply(t, b3, in) != out {
 					differ++
 				}
 				got := parseNumberOfType(t, typ, out)
@@ -235,7 +235,7 @@ func parseNumberOfType(t testing.TB, typ, out string) float64 {
 }
 
 func TestNumberFloatLimits(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
+	k := testKey(t, "number-secret-0123456789")
 	for typ, in := range map[string]string{"float4": "3.4028235e+38", "float8": "1.7976931348623157e+308"} {
 		for _, neg := range []string{"", "-"} {
 			hit := false
@@ -248,7 +248,7 @@ func TestNumberFloatLimits(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				out := mustApplyFake(t, b, neg+in)
+				out := apply(t, b, neg+in)
 				parseNumberOfType(t, typ, out)
 				hit = hit || strings.TrimPrefix(out, "-") == in
 			}
@@ -260,7 +260,7 @@ func TestNumberFloatLimits(t *testing.T) {
 }
 
 func TestNumberRejectsBadValues(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
+	k := testKey(t, "number-secret-0123456789")
 	bad := map[string][]string{
 		"int2":    {"", "-", "abc", "1.5", "1e3", "+1", " 1", "32768", "-32769", "0x10"},
 		"int4":    {"2147483648", "1 ", "--1", "NaN"},
@@ -282,19 +282,19 @@ func TestNumberRejectsBadValues(t *testing.T) {
 }
 
 func TestNumberArrays(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
-	b := mustBindFake(t, k, "number", MapParams{"bucket": 10}, Column{Type: "int4", Array: true})
-	if got := mustApplyFake(t, b, "{1,15,NULL,-3}"); got != "{0,10,NULL,-10}" {
+	k := testKey(t, "number-secret-0123456789")
+	b := bindMask(t, k, "number", MapParams{"bucket": 10}, Column{Type: "int4", Array: true})
+	if got := apply(t, b, "{1,15,NULL,-3}"); got != "{0,10,NULL,-10}" {
 		t.Errorf("int4[]: %s", got)
 	}
-	b = mustBindFake(t, k, "number", MapParams{"bucket": 0.5}, Column{Type: "numeric", Array: true})
-	if got := mustApplyFake(t, b, "{{1.75,2.20},{NaN,-0.1}}"); got != "{{1.50,2.00},{NaN,-0.5}}" {
+	b = bindMask(t, k, "number", MapParams{"bucket": 0.5}, Column{Type: "numeric", Array: true})
+	if got := apply(t, b, "{{1.75,2.20},{NaN,-0.1}}"); got != "{{1.50,2.00},{NaN,-0.5}}" {
 		t.Errorf("numeric[][]: %s", got)
 	}
 }
 
 func TestNumberParams(t *testing.T) {
-	k := fakeTestKey(t, "number-secret-0123456789")
+	k := testKey(t, "number-secret-0123456789")
 	info, ok := Lookup("number")
 	if !ok || info.Bijective {
 		t.Fatalf("number registry entry %+v", info)
@@ -346,7 +346,7 @@ func FuzzNumberMask(f *testing.F) {
 		"99999999999999999999.99", "NaN", "-Infinity", "1e+30", "3.4028235e+38", "1.5e-07", "0.30000000000000004"} {
 		f.Add(s)
 	}
-	k := fakeTestKey(f, "number-secret-0123456789")
+	k := testKey(f, "number-secret-0123456789")
 	type bound struct {
 		typ string
 		b   Bound
@@ -385,8 +385,8 @@ func FuzzNumberMask(f *testing.F) {
 // checks the server reads every result as a value of the type, and that
 // bucketing agrees with floor(v / bucket) * bucket computed by the server.
 func TestNumberAgainstServer(t *testing.T) {
-	c := maskTestConn(t)
-	k := fakeTestKey(t, "number-secret-0123456789")
+	c := testConn(t)
+	k := testKey(t, "number-secret-0123456789")
 	values := map[string][]string{
 		"int2":    {"0", "7", "-7", "32767", "-32768", "1234"},
 		"int4":    {"0", "48250", "-48250", "2147483647", "-2147483648"},
@@ -403,7 +403,7 @@ func TestNumberAgainstServer(t *testing.T) {
 			for _, v := range vs {
 				in, _ := serverText(t, c, "SELECT $1::"+typ, v)
 				for _, p := range []MapParams{{"bucket": 10}, {"bucket": 1000}, {"noise": 0.1}, {"noise": 1}} {
-					out := mustApplyFake(t, bindNumber(t, k, p, typ), in)
+					out := apply(t, bindNumber(t, k, p, typ), in)
 					if same, _ := serverText(t, c, "SELECT $1::"+typ+" IS NOT NULL", out); same != "t" {
 						t.Fatalf("%s %v: %q -> %q, not a value of the type", typ, p, in, out)
 					}

@@ -50,31 +50,15 @@ func runAnonymize(c *cli.Context) error {
 		defer f.Close()
 		in = f
 	}
-	var out io.Writer
-	var sink *dump.Sink
-	if p := c.String("output"); p != "" && p != "-" {
-		sink, err = dump.Create(p)
-		if err != nil {
-			return err
-		}
-		defer sink.Abort() // no-op after Commit
-		out = sink
-	} else {
-		out = c.App.Writer
-	}
 	start := time.Now()
-	f := &dump.Filter{Rules: r, Log: log}
-	st, err := f.Run(c.Context, in, out)
+	var st dump.Stats
+	err = writeOutput(c, "anonymize", func(out io.Writer) error {
+		f := &dump.Filter{Rules: r, Log: log}
+		st, err = f.Run(c.Context, in, out)
+		return err
+	})
 	if err != nil {
-		if c.Context.Err() != nil {
-			return fmt.Errorf("anonymize: interrupted; no output file written")
-		}
-		return fmt.Errorf("anonymize: %w", err)
-	}
-	if sink != nil {
-		if err := sink.Commit(); err != nil {
-			return fmt.Errorf("anonymize: %w", err)
-		}
+		return err
 	}
 	log.Info().
 		Int("tables", st.Tables).

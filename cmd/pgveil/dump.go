@@ -66,16 +66,6 @@ func runDump(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var out io.Writer = c.App.Writer
-	var sink *dump.Sink
-	if p := c.String("output"); p != "" && p != "-" {
-		sink, err = dump.Create(p)
-		if err != nil {
-			return err
-		}
-		defer sink.Abort() // no-op after Commit
-		out = sink
-	}
 	opts := dump.DirectOptions{
 		DSN:            c.String("dsn"),
 		Rules:          r,
@@ -90,18 +80,14 @@ func runDump(c *cli.Context) error {
 	prog := newProgressLine(c.App.ErrWriter, !c.Bool("no-progress"))
 	opts.Progress = prog.update
 	start := time.Now()
-	st, err := dump.Direct(c.Context, opts, out)
+	var st dump.Stats
+	err = writeOutput(c, "dump", func(out io.Writer) error {
+		st, err = dump.Direct(c.Context, opts, out)
+		return err
+	})
 	prog.end()
 	if err != nil {
-		if c.Context.Err() != nil {
-			return fmt.Errorf("dump: interrupted; no output file written")
-		}
-		return fmt.Errorf("dump: %w", err)
-	}
-	if sink != nil {
-		if err := sink.Commit(); err != nil {
-			return fmt.Errorf("dump: %w", err)
-		}
+		return err
 	}
 	log.Info().
 		Int("tables", st.Tables).

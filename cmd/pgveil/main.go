@@ -18,6 +18,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/pgveil/pgveil/dump"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -143,4 +144,32 @@ func versionCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// writeOutput runs produce into the --output file (a temporary file renamed
+// onto the target only on success) or into stdout, so that no command leaves
+// a partial file at the target path.
+func writeOutput(c *cli.Context, what string, produce func(io.Writer) error) error {
+	var out io.Writer = c.App.Writer
+	var sink *dump.Sink
+	if p := c.String("output"); p != "" && p != "-" {
+		s, err := dump.Create(p)
+		if err != nil {
+			return err
+		}
+		defer s.Abort() // no-op after Commit
+		sink, out = s, s
+	}
+	if err := produce(out); err != nil {
+		if c.Context.Err() != nil {
+			return fmt.Errorf("%s: interrupted; no output file written", what)
+		}
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if sink != nil {
+		if err := sink.Commit(); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return nil
 }
