@@ -53,6 +53,7 @@ cat <<EOF
 - command: \`bash bench/anonymize.sh $scale $runs\`
 - machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), PostgreSQL $(postgres --version | awk '{print $3}')
 - data: scale $scale, table data $size, plain dump $(( bytes / 1024 / 1024 )) MiB
+
 | run | pg_dump > file (s) | pg_dump \| pgveil anonymize > file (s) | pgveil peak RSS (MiB) |
 |---|---|---|---|
 $(for i in $(seq 0 $((runs - 1))); do echo "| $((i + 1)) | ${plain[$i]} | ${anon[$i]} | $(( ${rss[$i]} / 1024 )) |"; done)
