@@ -44,7 +44,8 @@ type DirectOptions struct {
 // Progress is the running state of a dump.
 type Progress struct {
 	TablesDone, Tables int
-	Rows, Bytes        int64
+	Rows               int64
+	Bytes              int64 // COPY data read from the server
 }
 
 // tableJob is one table whose data is dumped.
@@ -135,9 +136,16 @@ func Direct(ctx context.Context, o DirectOptions, w io.Writer) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	// Sequence values live in pg_dump's data section; table data and large
-	// objects (which could hold anything) are left out of it.
-	if err := d.pgDump(ctx, w, "--section=data", "--exclude-table-data=*.*", "--no-blobs"); err != nil {
+	// Sequence values live in pg_dump's data section; every table's data
+	// (dumped above, masked) and large objects (which could hold anything)
+	// are left out of it. A "*.*" pattern would drop the sequences too.
+	dataArgs := []string{"--section=data", "--no-blobs"}
+	for _, t := range snap.Sorted() {
+		if t.Kind == catalog.KindTable || t.Kind == catalog.KindPartitioned || t.Kind == catalog.KindMatView {
+			dataArgs = append(dataArgs, "--exclude-table-data="+literalPattern(t.Name))
+		}
+	}
+	if err := d.pgDump(ctx, w, dataArgs...); err != nil {
 		return st, err
 	}
 	if err := d.pgDump(ctx, w, "--section=post-data"); err != nil {
@@ -235,6 +243,13 @@ func subsetComplete(snap *catalog.Snapshot, subset *Subset, jobs []*tableJob) er
 		}
 	}
 	return nil
+}
+
+// literalPattern writes a pg_dump pattern matching exactly n: inside double
+// quotes the wildcard characters are literal and "" is a quote.
+func literalPattern(n catalog.Name) string {
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	return q(n.Schema) + "." + q(n.Name)
 }
 
 func toQual(n catalog.Name) qualName { return qualName{n.Schema, n.Name} }
@@ -376,6 +391,7 @@ func (d *directRun) streamTable(ctx context.Context, conn *pgx.Conn, j *tableJob
 			return errPipeline
 		}
 		d.rows.Add(n)
+		d.bytes.Add(int64(len(lines)))
 		return nil
 	}}
 	if _, err := conn.PgConn().CopyTo(ctx, lw, j.copy); err != nil {
@@ -494,6 +510,7 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 			return nil
 		})
 	}
+	var written int64
 	g.Go(func() error {
 		for _, r := range results {
 			select {
@@ -509,7 +526,7 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 			if err != nil {
 				return fmt.Errorf("write dump: %w", err)
 			}
-			d.bytes.Add(n)
+			written += n
 		}
 		return nil
 	})
@@ -523,7 +540,7 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 		default:
 		}
 	}
-	st.BytesOut = d.bytes.Load()
+	st.BytesOut = written
 	return err
 }
 
@@ -556,6 +573,7 @@ func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob,
 			lines = lines[nl+1:]
 		}
 		d.rows.Add(n)
+		d.bytes.Add(int64(len(lines)))
 		return nil
 	}}
 	_, err = conn.PgConn().CopyTo(ctx, lw, j.copy)

@@ -119,7 +119,7 @@ func (p *progressLine) update(pr dump.Progress) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintf(p.w, "\rpgveil dump: tables %d/%d, rows %d, %s ", pr.TablesDone, pr.Tables, pr.Rows, time.Since(p.start).Truncate(time.Second))
+	fmt.Fprintf(p.w, "\rpgveil dump: tables %d/%d, rows %d, %.1f MiB read, %s ", pr.TablesDone, pr.Tables, pr.Rows, float64(pr.Bytes)/(1<<20), time.Since(p.start).Truncate(time.Second))
 	p.drawn = true
 }
 

@@ -86,8 +86,14 @@ func TestDumpRoundTrip(t *testing.T) {
 		t.Errorf("zstd output missing or not compressed: %v", err)
 	}
 
-	dst := restoreChecked(t, d1)
+	dst := restoreChecked(t, d1, sampleConstraints)
 	checkAnonymized(t, config, src, dst, b1)
+
+	// Identity sequences carry on where the source stood.
+	const seq = "SELECT last_value FROM " + "pg_catalog.pg_sequences WHERE sequencename = 'customers_id_seq'"
+	if a, b := countIn(t, src, seq), countIn(t, dst, seq); a != b || a == 0 {
+		t.Errorf("customers_id_seq: %d in the source, %d after restore", a, b)
+	}
 
 	// Same masked values as the pg_dump filter, table by table.
 	anon := filepath.Join(dir, "anon.sql")
@@ -132,7 +138,7 @@ func TestDumpSubsetFixture(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "fixture.sql")
 	dumpTo(t, src, config, out, "--subset", fmt.Sprintf("public.customers: id = %d", id), "--subset-children")
-	dst := restoreChecked(t, out)
+	dst := restoreChecked(t, out, sampleConstraints)
 	dconn := pgtest.Connect(t, dst)
 	count := func(sql string) int {
 		var n int
@@ -173,7 +179,7 @@ func TestDumpSubsetFixture(t *testing.T) {
 	// Without --subset-children only the customer itself (it references nothing).
 	out2 := filepath.Join(t.TempDir(), "parents-only.sql")
 	dumpTo(t, src, config, out2, "--subset", fmt.Sprintf("public.customers: id = %d", id))
-	d2 := pgtest.Connect(t, restoreChecked(t, out2))
+	d2 := pgtest.Connect(t, restoreChecked(t, out2, sampleConstraints))
 	var n int
 	d2.QueryRow(ctx, "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM tickets) + (SELECT count(*) FROM accounts)").Scan(&n)
 	if n != 1 {
