@@ -161,22 +161,33 @@ func classOf(c byte) int {
 	return classNone
 }
 
+// all is the span of permuteClasses that covers the whole value.
+var all = span{0, int(^uint(0) >> 1)}
+
+// span is the range [from, to) of positions permuteClasses may change;
+// positions outside it are kept.
+type span struct{ from, to int }
+
 // permuteClasses appends src to dst with every ASCII digit replaced by a
 // digit, upper-case letter by an upper-case letter and lower-case letter by
 // a lower-case letter; all other bytes stay in place. It is a bijection on
 // the strings of one shape. nonZero lists positions (indices into src) whose
 // digit must stay in 1..9 (an input 0 there is kept as 0 and not permuted).
-// skip reports positions that are kept as they are.
-func (d *Keyed) permuteClasses(dst, src, tweak []byte, nonZero []int, skip func(i int) bool) []byte {
+// Only positions inside sp change.
+func (d *Keyed) permuteClasses(dst, src, tweak []byte, nonZero []int, sp span) []byte {
 	s := fpePool.Get().(*fpeScratch)
 	defer fpePool.Put(s)
 	s.vals, s.radix, s.pos = s.vals[:0], s.radix[:0], s.pos[:0]
 	nz := 0
-	for i := 0; i < len(src); i++ {
+	hi := min(sp.to, len(src))
+	for i := max(sp.from, 0); i < hi; i++ {
 		c := src[i]
 		cl := classOf(c)
-		if cl == classNone || (skip != nil && skip(i)) {
+		if cl == classNone {
 			continue
+		}
+		for nz < len(nonZero) && nonZero[nz] < i {
+			nz++
 		}
 		if cl == classDigit && nz < len(nonZero) && nonZero[nz] == i {
 			nz++

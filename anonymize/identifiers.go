@@ -36,7 +36,7 @@ func (m digitsMask) Bind(c Column) (Bound, error) {
 	switch CategoryOf(c.Type) {
 	case CatText:
 		return textBound(c, func(dst, src []byte) ([]byte, error) {
-			return m.d.permuteClasses(dst, src, nil, nil, nil), nil
+			return m.d.permuteClasses(dst, src, nil, nil, all), nil
 		}), nil
 	case CatInt:
 		lim := intLimits[c.Type]
@@ -65,7 +65,7 @@ func (m digitsMask) integer(dst, src []byte, lim [2]int64) ([]byte, error) {
 	var cur, next [24]byte
 	v := append(cur[:0], src...)
 	for i := 0; i < 1000; i++ {
-		out := m.d.permuteClasses(next[:0], v, []byte("int"), nz, nil)
+		out := m.d.permuteClasses(next[:0], v, []byte("int"), nz, all)
 		n, err := strconv.ParseInt(string(out), 10, 64)
 		if err == nil && n >= lim[0] && n <= lim[1] {
 			return append(dst, out...), nil
@@ -108,13 +108,13 @@ func (m uuidMask) apply(dst, src []byte) ([]byte, error) {
 			continue
 		}
 		if n == 32 || !isHex(c) {
-			return m.d.permuteClasses(dst, src, []byte("uuid"), nil, nil), nil
+			return m.d.permuteClasses(dst, src, []byte("uuid"), nil, all), nil
 		}
 		raw[n/2] = raw[n/2]<<4 | unhex(c)
 		n++
 	}
 	if n != 32 {
-		return m.d.permuteClasses(dst, src, []byte("uuid"), nil, nil), nil
+		return m.d.permuteClasses(dst, src, []byte("uuid"), nil, all), nil
 	}
 	m.d.block.Encrypt(raw[:], raw[:])
 	var h [32]byte
@@ -192,5 +192,5 @@ func (m emailMask) apply(dst, src []byte) ([]byte, error) {
 			}
 		}
 	}
-	return m.d.permuteClasses(dst, src, nil, nil, func(i int) bool { return i >= keepFrom }), nil
+	return m.d.permuteClasses(dst, src, nil, nil, span{0, keepFrom}), nil
 }

@@ -39,8 +39,10 @@ func (k *Key) Domain(domain string) *Keyed {
 	// A per-domain AES key drives the format-preserving permutations.
 	var sum [sha256.Size]byte
 	d.sum(sum[:0], []byte("\x00fpe-aes-key"))
-	blk, err := aes.NewCipher(sum[:32])
-	if err != nil { // unreachable: 32-byte keys are always valid
+	// AES-128: a 16-byte key is plenty for a round function, and each block
+	// costs a quarter less than with AES-256.
+	blk, err := aes.NewCipher(sum[:16])
+	if err != nil { // unreachable: 16-byte keys are always valid
 		panic(err)
 	}
 	d.block = blk

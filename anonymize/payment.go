@@ -89,13 +89,13 @@ func IBANCheck(country [2]byte, bban []byte) int {
 // valid digits (mod 100) so the mapping stays bijective over all inputs.
 func (m ibanMask) fake(dst, src []byte) ([]byte, error) {
 	if !isIBANShape(src) {
-		return m.d.permuteClasses(dst, src, []byte("not-iban"), nil, nil), nil
+		return m.d.permuteClasses(dst, src, []byte("not-iban"), nil, all), nil
 	}
 	country := [2]byte{src[0], src[1]}
 	inCheck := int(src[2]-'0')*10 + int(src[3]-'0')
 	delta := (inCheck - IBANCheck(country, src[4:]) + 100) % 100
 	start := len(dst)
-	dst = m.d.permuteClasses(dst, src, country[:], nil, func(i int) bool { return i < 4 })
+	dst = m.d.permuteClasses(dst, src, country[:], nil, span{4, len(src)})
 	check := (IBANCheck(country, dst[start+4:]) + delta) % 100
 	dst[start+2] = byte('0' + check/10)
 	dst[start+3] = byte('0' + check%10)
@@ -197,7 +197,7 @@ func (m cardMask) apply(dst, src []byte) ([]byte, error) {
 	for i, c := range src {
 		if isDigit(c) {
 			if len(ds) == cap(ds) {
-				return m.d.permuteClasses(dst, src, []byte("long-card"), nil, nil), nil
+				return m.d.permuteClasses(dst, src, []byte("long-card"), nil, all), nil
 			}
 			ds = append(ds, c-'0')
 			pos = append(pos, i)
@@ -214,15 +214,14 @@ func (m cardMask) apply(dst, src []byte) ([]byte, error) {
 		keepHead, keepTail = 0, 0
 	}
 	if n < 2 {
-		return m.d.permuteClasses(dst, src, []byte("short-card"), nil, nil), nil
+		return m.d.permuteClasses(dst, src, []byte("short-card"), nil, all), nil
 	}
 	adj := n - 1 - keepTail
 	offset := (int(ds[adj]) - int(luhnDigit(ds, adj)) + 10) % 10
 	adjPos := pos[adj]
 	lo, hi := pos[keepHead], adjPos // permuted source positions are in [lo, hi)
 	start := len(dst)
-	dst = m.d.permuteClasses(dst, src, []byte{byte(keepHead), byte(keepTail)}, nil,
-		func(i int) bool { return i < lo || i >= hi })
+	dst = m.d.permuteClasses(dst, src, []byte{byte(keepHead), byte(keepTail)}, nil, span{lo, hi})
 	for k, p := range pos {
 		ds[k] = dst[start+p] - '0'
 	}

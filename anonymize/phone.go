@@ -70,7 +70,7 @@ func (m phoneMask) apply(dst, src []byte) ([]byte, error) {
 		}
 	}
 	if len(pos) < 3 {
-		return m.d.permuteClasses(dst, src, []byte("short-phone"), nil, nil), nil
+		return m.d.permuteClasses(dst, src, []byte("short-phone"), nil, all), nil
 	}
 	keep := 0 // number of leading digits kept
 	var nonZero []int
@@ -100,5 +100,5 @@ func (m phoneMask) apply(dst, src []byte) ([]byte, error) {
 	if keep > 0 {
 		lastKept = pos[keep-1]
 	}
-	return m.d.permuteClasses(dst, src, tw, nonZero, func(i int) bool { return i <= lastKept }), nil
+	return m.d.permuteClasses(dst, src, tw, nonZero, span{lastKept + 1, len(src)}), nil
 }
