@@ -1,0 +1,153 @@
+package lineage
+
+import (
+	"fmt"
+
+	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/rules"
+)
+
+// Limits that keep hostile statements cheap to analyse.
+const (
+	maxSteps     = 200_000 // nodes visited per statement (views and CTE iterations included)
+	maxDepth     = 400     // nesting of expressions and subqueries
+	maxViewDepth = 16      // views defined over views
+	maxFixpoint  = 32      // iterations of a recursive CTE
+)
+
+// viewSearchPath resolves names in view definitions: pg_get_viewdef
+// qualifies every relation not visible on the catalog loader's search_path,
+// which is the default one.
+var viewSearchPath = []string{"public"}
+
+// analyzer holds the state of one statement's analysis (and, with inView
+// set, of one view definition's).
+type analyzer struct {
+	snap       *catalog.Snapshot
+	rules      *rules.Rules
+	idx        *snapIndex
+	strict     bool
+	searchPath []string // effective: pg_catalog included
+
+	inView    bool           // analysing a view definition: no posture checks; unknown functions make values uncertain
+	viewStack []catalog.Name // views being expanded, for cycles and depth
+
+	refusal    *Refusal
+	touches    bool
+	unresolved bool
+
+	steps, depth int
+	tables       map[tableKey][]col
+}
+
+type tableKey struct {
+	t   *catalog.Table
+	inh bool
+}
+
+func newAnalyzer(snap *catalog.Snapshot, r *rules.Rules, opt Options) *analyzer {
+	return &analyzer{
+		snap:       snap,
+		rules:      r,
+		idx:        indexFor(snap),
+		strict:     opt.Posture == PostureStrict,
+		searchPath: effectivePath(opt.SearchPath, opt.User),
+	}
+}
+
+// effectivePath applies PostgreSQL's rules: "$user" is the session user,
+// pg_catalog comes first unless listed explicitly.
+func effectivePath(path []string, user string) []string {
+	if path == nil {
+		path = []string{"$user", "public"}
+	}
+	out := make([]string, 0, len(path)+1)
+	hasCatalog := false
+	for _, s := range path {
+		if s == "$user" {
+			if user == "" {
+				continue
+			}
+			s = user
+		}
+		if s == "pg_catalog" {
+			hasCatalog = true
+		}
+		out = append(out, s)
+	}
+	if !hasCatalog {
+		out = append([]string{"pg_catalog"}, out...)
+	}
+	return out
+}
+
+// stopped reports that the statement is already refused: the rest of the
+// analysis cannot change the verdict.
+func (a *analyzer) stopped() bool { return a.refusal != nil }
+
+// refuse records the first refusal.
+func (a *analyzer) refuse(state, msg, hint string) {
+	if a.refusal == nil {
+		a.refusal = &Refusal{SQLState: state, Message: msg, Hint: hint}
+	}
+}
+
+// step counts work and nesting; false means the limits are exceeded (and
+// the statement refused). Every true must be paired with leave.
+func (a *analyzer) step() bool {
+	a.steps++
+	a.depth++
+	if a.steps > maxSteps || a.depth > maxDepth {
+		a.refuse("54001", "pgveil: statement too complex to analyse",
+			"split it into simpler statements or nest less deeply")
+		a.depth--
+		return false
+	}
+	return true
+}
+
+func (a *analyzer) leave() { a.depth-- }
+
+// unknown handles a construct pgveil cannot analyse: refused in a client
+// statement, an uncertain value inside a view definition.
+func (a *analyzer) unknown(l lin, what, hint string) lin {
+	if a.inView {
+		return l.uncertain()
+	}
+	a.refuse("42501", "pgveil: "+what, hint)
+	return l.uncertain()
+}
+
+// unresolvedName refuses a reference to something the snapshot does not
+// have; a fresher snapshot may know it. Inside a view it is uncertain.
+func (a *analyzer) unresolvedName(state, what string) lin {
+	if a.inView {
+		return lin{unc: true}
+	}
+	a.unresolved = true
+	a.refuse(state, fmt.Sprintf("pgveil: %s is not in pgveil's catalog", what),
+		"if it was created recently, retry: pgveil refreshes its catalog")
+	return lin{unc: true}
+}
+
+// posture refuses, under the strict posture, a sensitive or uncertain
+// value used in a way that could reveal it (use says how).
+func (a *analyzer) posture(l lin, use string) {
+	if !a.strict || a.inView || !l.risky() || a.stopped() {
+		return
+	}
+	hint := "compare masked columns only with = or IN against constants or parameters, join them with =, " +
+		"test them with IS NULL, or select the column itself to get its masked value"
+	if ref, ok := l.firstSensitive(); ok {
+		a.refuse("42501", fmt.Sprintf("pgveil: column %s is masked and cannot be used in %s under posture strict", ref, use), hint)
+		return
+	}
+	a.refuse("42501", fmt.Sprintf("pgveil: a value whose origin pgveil cannot establish cannot be used in %s under posture strict", use), hint)
+}
+
+// touch notes a reference to a sensitive or uncertain value.
+func (a *analyzer) touch(l lin) {
+	if l.risky() {
+		a.touches = true
+	}
+}

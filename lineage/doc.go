@@ -1,0 +1,80 @@
+// Package lineage decides, from SQL text alone, what the proxy may let
+// through: which statements run (the statement gate), where every result
+// column comes from (output-column lineage) and whether sensitive columns
+// are used in ways that reveal them (the posture). It parses with
+// pg_query_go (PostgreSQL 16's grammar) and reads the catalog snapshot and
+// the rules; it never talks to a database.
+//
+// Invariants:
+//   - Fail closed. Every statement kind, function, operator, expression and
+//     FROM item not known to be safe is refused; the zero values (Class,
+//     Posture) are the refusing/strict ones. An allowed statement never has
+//     an output column that is Sensitive but not Direct: Analyze refuses a
+//     value derived from a masked column itself, because no mask applies to
+//     it. Parse errors are refusals.
+//   - Over-approximate. A value depends on every base column any of its
+//     inputs depends on; what pgveil cannot follow is Uncertain, and
+//     Uncertain counts as sensitive.
+//   - Direct means exactly one base column, unmodified: renamed by aliases,
+//     passed through subqueries, CTEs (recursive ones to a fixpoint), views,
+//     materialized views (through their definitions), joins (USING/NATURAL
+//     merged columns, FULL JOIN only when both sides are the same column)
+//     and set operations whose branches are all that column. Casts,
+//     COLLATE and any expression end it.
+//   - Refusal text names columns, relations, functions and statement kinds,
+//     never a literal of the statement (literals may be personal data and
+//     refusals are logged).
+//
+// How the proxy uses an Analysis:
+//   - One Statement per statement of a simple query; an extended-protocol
+//     Parse must hold exactly one. A Statement with a Refusal must not reach
+//     the server; with several statements in one simple query, refuse the
+//     whole message when any is refused.
+//   - Columns describe the result. Bind the masking plan to the
+//     RowDescription by table OID and attnum where it has them; for fields
+//     without (expressions, views, set operations, scalar subqueries) use
+//     Columns, aligned with Statement.Fit: mask a Sensitive column with its
+//     Direct column's rule, pass a non-sensitive one. When Fit fails the
+//     statement's shape is not what pgveil analysed: refuse.
+//   - When TouchesSensitive is set, scrub error, notice and notification
+//     text caused by the statement.
+//   - Unresolved means a name was not in the snapshot: refresh the catalog
+//     and analyse again before giving up.
+//   - search_path is session state the analysis depends on: pass the
+//     session's value in Options.SearchPath. Setting reports SET/RESET; after
+//     a change of search_path, RESET ALL, DISCARD ALL, or the end of a
+//     transaction in which search_path changed (ROLLBACK and SET LOCAL undo
+//     it), re-read it with SHOW search_path before analysing further
+//     statements. Within one query string Analyze applies SET search_path to
+//     the statements after it and refuses name-resolving statements after a
+//     reset or a transaction end.
+//
+// Postures. Strict (the default) lets a sensitive value appear only as a
+// bare output column, in an equality with a value not computed from
+// sensitive data (= $1, = 'x', IN (...), = ANY($1), IS [NOT] DISTINCT
+// FROM), in an equality with another bare column (equi-join, USING,
+// NATURAL), or in IS [NOT] NULL / IS TRUE tests; any computation on it
+// (functions, operators, casts, COLLATE, constructors, CASE, aggregates,
+// windows), ordering (ORDER BY, DISTINCT [ON], GROUP BY, window keys,
+// UNION/INTERSECT/EXCEPT deduplication) and any other predicate is refused.
+// Standard allows all of that; in both postures only Direct columns may be
+// output. View definitions are not checked against the posture: their
+// author chose their predicates, the client cannot vary them.
+//
+// Known limits (residual risks, closed elsewhere or accepted):
+//   - Equality lookups confirm guesses, and a join with a generated set of
+//     guesses confirms many at once; strict closes prefix, range and
+//     function oracles, not dictionary attacks.
+//   - Row order is not analysed: a plan may return rows in the order of a
+//     sensitive column (an index scan for IS NOT NULL, a merge join on an
+//     equi-joined column, sort-based grouping).
+//   - Functions are judged by name. A user-defined function with the name
+//     of an allowed builtin (or of an allowed extension function) in a user
+//     schema that wins overload resolution is taken for the builtin; the
+//     catalog snapshot does not list functions yet. Casts and operators on
+//     user-defined types are taken to compute from their operands.
+//   - Only the first inheritance parent of a table is known; a table with
+//     several parents is not part of the other parents' families.
+//   - View definitions are resolved with search_path public, the catalog
+//     loader's (pg_get_viewdef qualifies every other name).
+package lineage

@@ -1,0 +1,152 @@
+package proxy
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/lineage"
+	"github.com/pgveil/pgveil/rules"
+)
+
+// firstNormalObjectID is PostgreSQL's FirstNormalObjectId: OIDs below it
+// belong to objects created by initdb (the system catalogs).
+const firstNormalObjectID = 16384
+
+// fieldAction is what happens to one result column. The zero value refuses,
+// so a case nobody thought of fails closed.
+type fieldAction uint8
+
+const (
+	actRefuse fieldAction = iota
+	actPass
+	actMask
+)
+
+// fieldPlan is the decision for one column of a RowDescription.
+type fieldPlan struct {
+	act    fieldAction
+	bound  anonymize.Bound
+	why    string // for refusals: names the column
+	column string // base column masked, for the audit log
+}
+
+// rowPlan binds a result set: one fieldPlan per RowDescription field.
+type rowPlan struct {
+	fields  []fieldPlan
+	refused *fieldPlan // first refused field, nil when every field may go out
+	masked  []string
+}
+
+// planner decides result columns against one catalog snapshot and the rules.
+type planner struct {
+	snap  *catalog.Snapshot
+	rules *rules.Rules
+}
+
+// planRows binds every field of rd; cols is the lineage of the statement
+// that produced it (nil when unknown).
+func (p planner) planRows(rd *pgproto3.RowDescription, cols []lineage.OutputColumn) *rowPlan {
+	rp := &rowPlan{fields: make([]fieldPlan, len(rd.Fields))}
+	for i, fd := range rd.Fields {
+		var col *lineage.OutputColumn
+		if i < len(cols) && len(cols) == len(rd.Fields) {
+			col = &cols[i]
+		}
+		fp := p.planField(fd, col)
+		rp.fields[i] = fp
+		switch fp.act {
+		case actRefuse:
+			if rp.refused == nil {
+				rp.refused = &rp.fields[i]
+			}
+		case actMask:
+			rp.masked = append(rp.masked, fp.column)
+		}
+	}
+	return rp
+}
+
+// planField is the one place that decides what a result column becomes.
+// PostgreSQL's own report of the column's origin (table OID, attnum) is
+// authoritative for base tables; views, expressions and set operations
+// (reported without a usable origin) go by the statement's lineage.
+func (p planner) planField(fd pgproto3.FieldDescription, col *lineage.OutputColumn) fieldPlan {
+	name := string(fd.Name)
+	// Lineage first: a value derived from a sensitive column is never sent,
+	// whatever origin the server reports.
+	if col != nil && (col.Uncertain || (col.Sensitive && col.Direct == nil)) {
+		return fieldPlan{why: fmt.Sprintf("column %q is computed from masked data", name)}
+	}
+	if fd.TableOID != 0 && fd.TableAttributeNumber > 0 {
+		t := p.snap.ByOID[fd.TableOID]
+		if t == nil {
+			// System catalogs (OIDs below FirstNormalObjectId) hold the
+			// schema, not data; the gate has refused the ones that hold data
+			// (pg_statistic, ...) before the statement ran, and the lineage
+			// vouches for the column.
+			if fd.TableOID < firstNormalObjectID && col != nil && !col.Sensitive && !col.Uncertain {
+				return fieldPlan{act: actPass}
+			}
+			return fieldPlan{why: fmt.Sprintf("column %q comes from a relation (oid %d) pgveil does not know", name, fd.TableOID)}
+		}
+		if t.Kind == catalog.KindTable || t.Kind == catalog.KindPartitioned {
+			c, ok := columnByNum(t, int16(fd.TableAttributeNumber))
+			if !ok {
+				return fieldPlan{why: fmt.Sprintf("column %q has an unknown origin", name)}
+			}
+			return p.baseColumn(t, c, fd)
+		}
+		// Views and materialized views report themselves: follow the lineage.
+	}
+	switch {
+	case col == nil:
+		return fieldPlan{why: fmt.Sprintf("the origin of column %q cannot be established", name)}
+	case col.Direct != nil:
+		t := p.snap.Tables[col.Direct.Table]
+		if t == nil {
+			return fieldPlan{why: fmt.Sprintf("column %q comes from an unknown relation", name)}
+		}
+		c, ok := t.Column(col.Direct.Column)
+		if !ok {
+			return fieldPlan{why: fmt.Sprintf("column %q comes from an unknown column", name)}
+		}
+		return p.baseColumn(t, c, fd)
+	case !col.Sensitive:
+		return fieldPlan{act: actPass}
+	}
+	return fieldPlan{why: fmt.Sprintf("column %q is computed from masked data", name)}
+}
+
+// baseColumn applies the rules of one base column to a result field.
+func (p planner) baseColumn(t *catalog.Table, c catalog.Column, fd pgproto3.FieldDescription) fieldPlan {
+	rt := p.snap.RulesTable(p.rules, t.Name)
+	full := t.Name.String() + "." + c.Name
+	if p.rules.RowsNone(rt.Schema, rt.Name) {
+		return fieldPlan{why: fmt.Sprintf("rows of %s are never exposed (rows: none)", t.Name)}
+	}
+	d := p.rules.Column(rt.Schema, rt.Name, c.Name)
+	if d.Keeps() {
+		return fieldPlan{act: actPass}
+	}
+	typ := c.Type
+	if ot := anonymize.OIDType(fd.DataTypeOID); ot != "" && ot != typ.Type && !typ.Array {
+		typ = anonymize.Column{Type: ot, MaxLen: typ.MaxLen} // a cast to another type reports its own
+	}
+	b, err := d.Masker.Bind(typ)
+	if err != nil {
+		return fieldPlan{why: fmt.Sprintf("column %s cannot be masked as %s: %v", full, typ, err)}
+	}
+	return fieldPlan{act: actMask, bound: b, column: full}
+}
+
+func columnByNum(t *catalog.Table, num int16) (catalog.Column, bool) {
+	for _, c := range t.Columns {
+		if c.Num == num {
+			return c, true
+		}
+	}
+	return catalog.Column{}, false
+}

@@ -1,0 +1,182 @@
+package proxy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/rs/zerolog"
+
+	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/pgtest"
+	"github.com/pgveil/pgveil/rules"
+)
+
+const testKey = "proxy-test-key-0123456789abcdef"
+
+// startProxy loads the sample into a fresh database and serves it through
+// an in-process proxy; it returns the client URL and the upstream URL.
+func startProxy(t *testing.T) (client, upstream string, r *rules.Rules) {
+	t.Helper()
+	upstream = pgtest.CreateDB(t, "proxy")
+	pgtest.LoadSample(t, upstream, "0.05")
+	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(upstream)
+	pw, _ := u.User.Password()
+	u.User = url.User(u.User.Username())
+	cfg := string(sample) + fmt.Sprintf(`
+proxy:
+  listen: 127.0.0.1:0
+  upstream: %s
+  password_env: PROXY_TEST_UPSTREAM_PASSWORD
+  users:
+    - name: alice
+      password: alice-secret
+`, u.String())
+	r, err = rules.Parse("proxy-test.yaml", []byte(cfg), rules.Options{Getenv: func(k string) string {
+		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
+			return pw
+		}
+		return testKey
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PROXY_TEST_UPSTREAM_PASSWORD", pw)
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: zerolog.Nop()})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Error("proxy did not shut down")
+		}
+	})
+	client = fmt.Sprintf("postgres://alice:alice-secret@%s/%s?sslmode=disable", ln.Addr(), strings.TrimPrefix(u.Path, "/"))
+	return client, upstream, r
+}
+
+func simpleConn(t *testing.T, dsn string) *pgx.Conn {
+	t.Helper()
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+	c, err := pgx.ConnectConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
+// TestProxyMasksDirectColumns: values of masked columns come back masked,
+// identical to the dump's masks, kept columns unchanged.
+func TestProxyMasksDirectColumns(t *testing.T) {
+	client, upstream, r := startProxy(t)
+	pc := simpleConn(t, client)
+	uc := pgtest.Connect(t, upstream)
+	ctx := context.Background()
+	want := map[int64][2]string{}
+	rows, _ := uc.Query(ctx, "SELECT id, email, country FROM customers ORDER BY id LIMIT 20")
+	for rows.Next() {
+		var id int64
+		var email, country string
+		rows.Scan(&id, &email, &country)
+		want[id] = [2]string{email, country}
+	}
+	if len(want) == 0 {
+		t.Fatal("no sample rows")
+	}
+	bound, err := r.Column("public", "customers", "email").Masker.Bind(anonymize.Column{Type: "varchar", MaxLen: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pc.Query(ctx, "SELECT id, email AS contact, country FROM customers ORDER BY id LIMIT 20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for got.Next() {
+		var id int64
+		var email, country string
+		if err := got.Scan(&id, &email, &country); err != nil {
+			t.Fatal(err)
+		}
+		orig := want[id]
+		masked, _, _ := bound.Apply(nil, []byte(orig[0]), false)
+		if email == orig[0] || email != string(masked) {
+			t.Errorf("id %d: got %q, want the dump's mask %q of the original", id, email, masked)
+		}
+		if country != orig[1] {
+			t.Errorf("id %d: kept column changed: %q vs %q", id, country, orig[1])
+		}
+		n++
+	}
+	if err := got.Err(); err != nil || n != len(want) {
+		t.Fatalf("rows %d, err %v", n, err)
+	}
+}
+
+// TestProxyRefusals: derived values, rows: none tables, writes and the
+// extended protocol are refused with SQLSTATE and hint; the session goes on.
+func TestProxyRefusals(t *testing.T) {
+	client, _, _ := startProxy(t)
+	pc := simpleConn(t, client)
+	ctx := context.Background()
+	for _, sql := range []string{
+		"SELECT email || '' FROM customers",
+		"SELECT lower(email) FROM customers",
+		"SELECT * FROM audit_log",
+		"DELETE FROM customers",
+		"SELECT c FROM customers c",
+		"SELECT email::int FROM customers",
+	} {
+		_, err := pc.Exec(ctx, sql)
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code == "" || !strings.HasPrefix(pe.Message, "pgveil") {
+			t.Errorf("%s: want a pgveil refusal, got %v", sql, err)
+		}
+	}
+	var n int
+	if err := pc.QueryRow(ctx, "SELECT count(*) FROM customers").Scan(&n); err != nil || n == 0 {
+		t.Errorf("count after refusals: %d, %v", n, err)
+	}
+}
+
+// TestProxyPsql: psql works through the proxy, \d included.
+func TestProxyPsql(t *testing.T) {
+	client, _, _ := startProxy(t)
+	for _, cmd := range []string{`\dt`, `\d customers`, `SELECT email FROM customers ORDER BY id LIMIT 1`} {
+		out, err := exec.Command(pgtest.Bin(t, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-d", client, "-c", cmd).CombinedOutput()
+		if err != nil {
+			t.Errorf("psql %s: %v\n%s", cmd, err, out)
+		}
+	}
+}

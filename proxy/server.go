@@ -1,0 +1,304 @@
+package proxy
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/rs/zerolog"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/lineage"
+	"github.com/pgveil/pgveil/rules"
+)
+
+// Config configures a Server.
+type Config struct {
+	Rules    *rules.Rules
+	Upstream string // connection string of the database; its password from PGPASSWORD, .pgpass or Rules.Proxy.PasswordEnv
+	Log      zerolog.Logger
+	// CatalogRefresh is how often the schema is re-read; 0 means a minute.
+	CatalogRefresh time.Duration
+}
+
+// Server accepts PostgreSQL clients and serves them masked data.
+type Server struct {
+	cfg         Config
+	rulesPtr    atomic.Pointer[rules.Rules]
+	snap        atomic.Pointer[catalog.Snapshot]
+	posture     lineage.Posture
+	idleTimeout time.Duration
+	secret      []byte // for the fake SCRAM exchange of unknown users
+	upstream    *pgconn.Config
+
+	mu       sync.Mutex
+	keys     map[uint64]*session // proxy BackendKeyData -> session, for CancelRequest
+	sessions sync.WaitGroup
+	refresh  chan struct{}
+}
+
+// NewServer reads the catalog once (so the first query has a snapshot) and
+// returns a server ready to Serve.
+func NewServer(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.Rules == nil || cfg.Rules.Proxy == nil {
+		return nil, errors.New("the rules file has no proxy: section")
+	}
+	up, err := pgconn.ParseConfig(cfg.Upstream)
+	if err != nil {
+		return nil, fmt.Errorf("upstream: %w", err)
+	}
+	if env := cfg.Rules.Proxy.PasswordEnv; env != "" {
+		up.Password = os.Getenv(env)
+	}
+	// Defence in depth: the gate refuses writes, the session refuses them too.
+	up.RuntimeParams["default_transaction_read_only"] = "on"
+	s := &Server{cfg: cfg, upstream: up, keys: map[uint64]*session{}, refresh: make(chan struct{}, 1),
+		idleTimeout: cfg.Rules.Proxy.IdleTimeout}
+	if cfg.Rules.Proxy.Posture == rules.PostureStandard {
+		s.posture = lineage.PostureStandard
+	}
+	s.rulesPtr.Store(cfg.Rules)
+	s.secret = make([]byte, 32)
+	rand.Read(s.secret)
+	if err := s.loadCatalog(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Server) rules() *rules.Rules          { return s.rulesPtr.Load() }
+func (s *Server) snapshot() *catalog.Snapshot { return s.snap.Load() }
+
+// loadCatalog reads the schema through a connection of its own; a failed
+// refresh keeps the last good snapshot.
+func (s *Server) loadCatalog(ctx context.Context) error {
+	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cfg, err := pgx.ParseConfig(s.cfg.Upstream)
+	if err != nil {
+		return fmt.Errorf("read catalog: %w", err)
+	}
+	cfg.Password = s.upstream.Password
+	cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	conn, err := pgx.ConnectConfig(cctx, cfg)
+	if err != nil {
+		return fmt.Errorf("read catalog: %w", err)
+	}
+	defer conn.Close(context.Background())
+	snap, err := catalog.Load(cctx, conn)
+	if err != nil {
+		return fmt.Errorf("read catalog: %w", err)
+	}
+	s.snap.Store(snap)
+	return nil
+}
+
+// Serve accepts connections until ctx ends, then waits for the sessions.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		<-ctx.Done()
+		ln.Close()
+		return nil
+	})
+	g.Go(func() error {
+		every := s.cfg.CatalogRefresh
+		if every <= 0 {
+			every = time.Minute
+		}
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+			case <-s.refresh:
+			}
+			if err := s.loadCatalog(ctx); err != nil {
+				s.cfg.Log.Warn().Err(err).Msg("catalog refresh failed; keeping the last snapshot")
+			}
+		}
+	})
+	g.Go(func() error {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return fmt.Errorf("accept: %w", err)
+			}
+			s.sessions.Add(1)
+			go func() {
+				defer s.sessions.Done()
+				s.handle(ctx, c)
+			}()
+		}
+	})
+	err := g.Wait()
+	s.sessions.Wait()
+	return err
+}
+
+// handle runs one client connection from startup to close.
+func (s *Server) handle(ctx context.Context, c net.Conn) {
+	defer c.Close()
+	log := s.cfg.Log.With().Str("client", c.RemoteAddr().String()).Logger()
+	c.SetDeadline(time.Now().Add(30 * time.Second)) // startup and authentication
+	be := pgproto3.NewBackend(c, c)
+	be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize)
+	var startup *pgproto3.StartupMessage
+	for startup == nil {
+		msg, err := be.ReceiveStartupMessage()
+		if err != nil {
+			return
+		}
+		switch m := msg.(type) {
+		case *pgproto3.SSLRequest, *pgproto3.GSSEncRequest:
+			if _, err := c.Write([]byte{'N'}); err != nil {
+				return
+			}
+		case *pgproto3.CancelRequest:
+			s.cancel(m)
+			return
+		case *pgproto3.StartupMessage:
+			startup = m
+		default:
+			return
+		}
+	}
+	if err := s.checkStartup(startup); err != nil {
+		be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08004", Message: "pgveil: " + err.Error()})
+		be.Flush()
+		return
+	}
+	user := startup.Parameters["user"]
+	if _, err := Authenticate(be, s.rules().Proxy.Users, user, s.secret); err != nil {
+		log.Info().Str("user", user).Msg("authentication failed")
+		return
+	}
+	be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize) // Authenticate bounds its own exchange
+	sess := &session{srv: s, client: c, be: be, user: user, txStatus: 'I', log: log}
+	if err := s.connectUpstream(ctx, sess, startup); err != nil {
+		log.Warn().Err(err).Msg("upstream connection failed")
+		be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08006",
+			Message: "pgveil: cannot connect to the database server", Hint: "the proxy's upstream is down or refuses its credential; see the proxy log"})
+		be.Flush()
+		return
+	}
+	defer sess.up.Conn.Close()
+	key := s.register(sess)
+	defer s.unregister(key)
+	for name, v := range sess.up.ParameterStatuses {
+		if relayedParameters[name] {
+			be.Send(&pgproto3.ParameterStatus{Name: name, Value: v})
+		}
+	}
+	var kb [4]byte
+	binary.BigEndian.PutUint32(kb[:], uint32(key))
+	be.Send(&pgproto3.BackendKeyData{ProcessID: uint32(key >> 32), SecretKey: kb[:]})
+	be.Send(&pgproto3.ReadyForQuery{TxStatus: 'I'})
+	if err := be.Flush(); err != nil {
+		return
+	}
+	c.SetDeadline(time.Time{})
+	log.Info().Str("user", user).Msg("session started")
+	err := sess.loop(ctx)
+	if err != nil && !errors.Is(err, net.ErrClosed) && !errors.Is(err, io.EOF) {
+		log.Info().Err(err).Msg("session ended")
+	}
+}
+
+// checkStartup refuses protocol versions and startup options that would
+// change what the proxy guarantees.
+func (s *Server) checkStartup(m *pgproto3.StartupMessage) error {
+	if m.ProtocolVersion>>16 != 3 {
+		return fmt.Errorf("unsupported protocol version %d.%d", m.ProtocolVersion>>16, m.ProtocolVersion&0xffff)
+	}
+	for k := range m.Parameters {
+		switch k {
+		case "user", "database", "application_name", "client_encoding", "DateStyle", "TimeZone", "extra_float_digits", "IntervalStyle":
+		default:
+			return fmt.Errorf("startup parameter %q is not accepted through pgveil", k)
+		}
+	}
+	if m.Parameters["user"] == "" {
+		return errors.New("no user name given")
+	}
+	if db := m.Parameters["database"]; db != "" && db != s.upstream.Database {
+		return fmt.Errorf("database %q is not served here (this proxy serves %q)", db, s.upstream.Database)
+	}
+	return nil
+}
+
+// connectUpstream opens the session's upstream connection with the proxy's
+// own credential and takes over its protocol stream.
+func (s *Server) connectUpstream(ctx context.Context, sess *session, startup *pgproto3.StartupMessage) error {
+	cfg := s.upstream.Copy()
+	for _, k := range []string{"application_name", "client_encoding", "DateStyle", "TimeZone", "extra_float_digits", "IntervalStyle"} {
+		if v, ok := startup.Parameters[k]; ok {
+			cfg.RuntimeParams[k] = v
+		}
+	}
+	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	pc, err := pgconn.ConnectConfig(cctx, cfg)
+	if err != nil {
+		return err
+	}
+	hc, err := pc.Hijack()
+	if err != nil {
+		pc.Close(context.Background())
+		return err
+	}
+	sess.up, sess.fe = hc, hc.Frontend
+	return nil
+}
+
+// register gives a session a random proxy-side BackendKeyData.
+func (s *Server) register(sess *session) uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		var b [8]byte
+		rand.Read(b[:])
+		k := binary.BigEndian.Uint64(b[:])
+		if _, dup := s.keys[k]; !dup && k != 0 {
+			s.keys[k] = sess
+			return k
+		}
+	}
+}
+
+func (s *Server) unregister(k uint64) {
+	s.mu.Lock()
+	delete(s.keys, k)
+	s.mu.Unlock()
+}
+
+// cancel maps a client's CancelRequest to the session's upstream key.
+func (s *Server) cancel(m *pgproto3.CancelRequest) {
+	if len(m.SecretKey) != 4 {
+		return
+	}
+	k := uint64(m.ProcessID)<<32 | uint64(binary.BigEndian.Uint32(m.SecretKey))
+	s.mu.Lock()
+	sess := s.keys[k]
+	s.mu.Unlock()
+	if sess != nil {
+		cancelRequest(sess.up.Conn.RemoteAddr(), sess.up.PID, sess.up.SecretKey)
+	}
+}

@@ -1,0 +1,357 @@
+package proxy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/rs/zerolog"
+
+	"github.com/pgveil/pgveil/lineage"
+)
+
+// session is one client connection and its upstream connection.
+type session struct {
+	srv      *Server
+	client   net.Conn
+	be       *pgproto3.Backend
+	up       *pgconn.HijackedConn
+	fe       *pgproto3.Frontend
+	user     string
+	txStatus byte
+	log      zerolog.Logger
+
+	out      pgproto3.DataRow // reused for rewritten rows
+	scratch  [][]byte
+	pending  int // bytes sent to the client since the last flush
+	canceled bool
+}
+
+// flushEvery bounds what the client leg buffers before a write: results are
+// streamed, never held whole.
+const flushEvery = 256 << 10
+
+// errClosed ends a session without a reply: the protocol state is unknown,
+// so the only safe move is to drop both legs.
+var errClosed = errors.New("session closed")
+
+func (s *session) sendClient(m pgproto3.BackendMessage, size int) error {
+	s.be.Send(m)
+	s.pending += size
+	if s.pending >= flushEvery {
+		s.pending = 0
+		return s.be.Flush()
+	}
+	return nil
+}
+
+func (s *session) flushClient() error {
+	s.pending = 0
+	return s.be.Flush()
+}
+
+// refuse answers a statement with an error and, outside a pipeline, the
+// ReadyForQuery that ends the exchange.
+func (s *session) refuse(code, msg, hint string) error {
+	s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: code, Message: msg, Hint: hint})
+	s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
+	return s.flushClient()
+}
+
+// loop serves the client until it terminates or the connection fails.
+func (s *session) loop(ctx context.Context) error {
+	for {
+		if d := s.srv.idleTimeout; d > 0 {
+			s.client.SetReadDeadline(time.Now().Add(d))
+		}
+		msg, err := s.be.Receive()
+		if err != nil {
+			return err
+		}
+		s.client.SetReadDeadline(time.Time{})
+		switch m := msg.(type) {
+		case *pgproto3.Query:
+			if err := s.simpleQuery(ctx, m); err != nil {
+				return err
+			}
+		case *pgproto3.Terminate:
+			s.fe.Send(&pgproto3.Terminate{})
+			s.fe.Flush()
+			return nil
+		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close, *pgproto3.Flush:
+			if err := s.refuseExtended(); err != nil {
+				return err
+			}
+		case *pgproto3.Sync:
+			s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
+			if err := s.flushClient(); err != nil {
+				return err
+			}
+		case *pgproto3.FunctionCall:
+			if err := s.refuse("42501", "pgveil: the FunctionCall protocol message is refused", "call functions from a SELECT instead"); err != nil {
+				return err
+			}
+		default:
+			// CopyData, CopyDone, CopyFail outside COPY, and anything else.
+			return fmt.Errorf("unexpected %T from client: %w", msg, errClosed)
+		}
+	}
+}
+
+// refuseExtended answers extended-protocol messages until the client's Sync:
+// one error, then ReadyForQuery at the Sync, as PostgreSQL does after an error.
+func (s *session) refuseExtended() error {
+	s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "0A000",
+		Message: "pgveil: the extended query protocol is not supported yet",
+		Hint:    "use the simple query protocol (psql does; pgx: QueryExecModeSimpleProtocol)"})
+	if err := s.flushClient(); err != nil {
+		return err
+	}
+	for {
+		msg, err := s.be.Receive()
+		if err != nil {
+			return err
+		}
+		switch msg.(type) {
+		case *pgproto3.Sync:
+			s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
+			return s.flushClient()
+		case *pgproto3.Terminate:
+			return io.EOF
+		}
+	}
+}
+
+// simpleQuery runs one Query message: analysis, the statement gate, then
+// the upstream exchange with every result set bound to a masking plan.
+func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
+	start := time.Now()
+	s.canceled = false
+	snap := s.srv.snapshot()
+	an, err := lineage.Analyze(q.String, snap, s.srv.rules(), s.srv.posture)
+	audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String())
+	if err != nil {
+		audit.Str("decision", "refused").Str("reason", "analysis failed").Msg("statement")
+		return s.refuse("XX000", "pgveil: the statement could not be analysed", "")
+	}
+	touched := false
+	for i, st := range an.Statements {
+		touched = touched || st.TouchesSensitive
+		audit = audit.Str(fmt.Sprintf("fingerprint_%d", i), st.Fingerprint).Str(fmt.Sprintf("statement_%d", i), st.Normalized)
+		if st.Refusal != nil {
+			audit.Str("decision", "refused").Str("sqlstate", st.Refusal.SQLState).Msg("statement")
+			return s.refuse(st.Refusal.SQLState, st.Refusal.Message, st.Refusal.Hint)
+		}
+		for _, c := range st.Columns {
+			if c.Uncertain || (c.Sensitive && c.Direct == nil) {
+				audit.Str("decision", "refused").Str("column", c.Name).Msg("statement")
+				return s.refuse("42501",
+					fmt.Sprintf("pgveil: column %q is computed from masked data and cannot be returned", c.Name),
+					"select the column itself to get its masked value")
+			}
+		}
+	}
+	s.fe.Send(q)
+	if err := s.fe.Flush(); err != nil {
+		return fmt.Errorf("upstream: %w", err)
+	}
+	pl := planner{snap: snap, rules: s.srv.rules()}
+	var plan *rowPlan
+	discarding := false
+	stmt := 0
+	var rows int64
+	var masked []string
+	for {
+		msg, err := s.fe.Receive()
+		if err != nil {
+			s.refuseUpstreamLost()
+			return fmt.Errorf("upstream: %w", err)
+		}
+		switch m := msg.(type) {
+		case *pgproto3.RowDescription:
+			var cols []lineage.OutputColumn
+			if stmt < len(an.Statements) {
+				cols = an.Statements[stmt].Columns
+			}
+			plan = pl.planRows(m, cols)
+			if plan.refused != nil {
+				// Should have been refused before running; fail closed.
+				s.cancelUpstream()
+				discarding = true
+				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
+					Message: "pgveil: " + plan.refused.why, Hint: "select the column itself to get its masked value"})
+				continue
+			}
+			masked = append(masked, plan.masked...)
+			if err := s.sendClient(m, 64*len(m.Fields)); err != nil {
+				return err
+			}
+		case *pgproto3.DataRow:
+			if discarding {
+				continue
+			}
+			if plan == nil {
+				return fmt.Errorf("DataRow without RowDescription: %w", errClosed)
+			}
+			out, size, err := s.rewriteRow(plan, m)
+			if err != nil {
+				// A value that cannot be masked is never sent as it is.
+				s.cancelUpstream()
+				discarding = true
+				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+					Message: "pgveil: a value could not be masked; the result was withheld"})
+				continue
+			}
+			rows++
+			if err := s.sendClient(out, size); err != nil {
+				return err
+			}
+		case *pgproto3.CommandComplete:
+			stmt++
+			plan = nil
+			if !discarding {
+				if err := s.sendClient(m, 32); err != nil {
+					return err
+				}
+			}
+		case *pgproto3.EmptyQueryResponse:
+			stmt++
+			if !discarding {
+				s.sendClient(m, 8)
+			}
+		case *pgproto3.ErrorResponse:
+			if !discarding {
+				s.sendClient(scrubError(m, touched), 256)
+			}
+		case *pgproto3.NoticeResponse:
+			if !discarding {
+				s.sendClient(scrubNotice(m, touched), 256)
+			}
+		case *pgproto3.ParameterStatus:
+			if relayedParameters[m.Name] {
+				s.sendClient(m, 64)
+			}
+		case *pgproto3.NotificationResponse:
+			// LISTEN is refused; a notification can carry anything: dropped.
+		case *pgproto3.ReadyForQuery:
+			s.txStatus = m.TxStatus
+			s.be.Send(m)
+			decision := "allowed"
+			if discarding {
+				decision = "withheld"
+			}
+			audit.Str("decision", decision).Strs("masked", masked).Int64("rows", rows).Dur("duration", time.Since(start)).Msg("statement")
+			return s.flushClient()
+		default:
+			// COPY responses (COPY is refused before it runs) and anything
+			// unknown: the stream cannot be trusted any more.
+			return fmt.Errorf("unexpected %T from upstream: %w", msg, errClosed)
+		}
+	}
+}
+
+// rewriteRow masks one DataRow under plan. The returned row shares buffers
+// with the session and is valid until the next call.
+func (s *session) rewriteRow(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
+	if len(dr.Values) != len(plan.fields) {
+		return nil, 0, errors.New("DataRow does not match its RowDescription")
+	}
+	if cap(s.out.Values) < len(dr.Values) {
+		s.out.Values = make([][]byte, len(dr.Values))
+		s.scratch = make([][]byte, len(dr.Values))
+	}
+	s.out.Values = s.out.Values[:len(dr.Values)]
+	size := 0
+	for i, v := range dr.Values {
+		fp := &plan.fields[i]
+		switch fp.act {
+		case actPass:
+			s.out.Values[i] = v
+		case actMask:
+			out, null, err := fp.bound.Apply(s.scratch[i][:0], v, v == nil)
+			if err != nil {
+				return nil, 0, err
+			}
+			s.scratch[i] = out
+			if null {
+				s.out.Values[i] = nil
+			} else {
+				s.out.Values[i] = out
+			}
+		default:
+			return nil, 0, errors.New("refused column")
+		}
+		size += len(s.out.Values[i]) + 4
+	}
+	return &s.out, size, nil
+}
+
+// relayedParameters are the ParameterStatus values clients rely on; others
+// (anything a SET of a custom setting could fill with data) are dropped.
+var relayedParameters = map[string]bool{
+	"server_version": true, "server_encoding": true, "client_encoding": true, "application_name": true,
+	"DateStyle": true, "IntervalStyle": true, "TimeZone": true, "integer_datetimes": true,
+	"standard_conforming_strings": true, "is_superuser": true, "session_authorization": true,
+	"default_transaction_read_only": true, "in_hot_standby": true, "scram_iterations": true,
+}
+
+// scrubError keeps an error's SQLSTATE and drops its text when the statement
+// touched a masked column: messages echo values (`email::int`), so do
+// DETAIL, HINT, WHERE and CONTEXT.
+func scrubError(e *pgproto3.ErrorResponse, touched bool) *pgproto3.ErrorResponse {
+	if !touched {
+		return e
+	}
+	return &pgproto3.ErrorResponse{
+		Severity: e.Severity, SeverityUnlocalized: e.SeverityUnlocalized, Code: e.Code,
+		Message: "pgveil: error text withheld because the statement used masked columns (SQLSTATE " + e.Code + ")",
+		Hint:    "check the statement against the column types; error details can echo personal data",
+	}
+}
+
+func scrubNotice(n *pgproto3.NoticeResponse, touched bool) *pgproto3.NoticeResponse {
+	if !touched {
+		return n
+	}
+	return &pgproto3.NoticeResponse{Severity: n.Severity, SeverityUnlocalized: n.SeverityUnlocalized, Code: n.Code,
+		Message: "pgveil: notice text withheld because the statement used masked columns"}
+}
+
+// refuseUpstreamLost tells the client its server went away.
+func (s *session) refuseUpstreamLost() {
+	s.be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "57P01",
+		Message: "pgveil: the connection to the database server was lost"})
+	s.be.Flush()
+}
+
+// cancelUpstream asks the server to stop the running query (a new
+// connection carrying the upstream backend key, as libpq does).
+func (s *session) cancelUpstream() {
+	if s.canceled {
+		return
+	}
+	s.canceled = true
+	go cancelRequest(s.up.Conn.RemoteAddr(), s.up.PID, s.up.SecretKey)
+}
+
+func cancelRequest(addr net.Addr, pid uint32, key []byte) {
+	if len(key) != 4 {
+		return
+	}
+	c, err := net.DialTimeout(addr.Network(), addr.String(), 5*time.Second)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	buf, err := (&pgproto3.CancelRequest{ProcessID: pid, SecretKey: key}).Encode(nil)
+	if err == nil {
+		c.Write(buf)
+	}
+	io.Copy(io.Discard, c) // the server closes the connection when done
+}
