@@ -78,7 +78,7 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-func (s *Server) rules() *rules.Rules          { return s.rulesPtr.Load() }
+func (s *Server) rules() *rules.Rules         { return s.rulesPtr.Load() }
 func (s *Server) snapshot() *catalog.Snapshot { return s.snap.Load() }
 
 // loadCatalog reads the schema through a connection of its own; a failed
