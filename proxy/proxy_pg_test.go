@@ -26,7 +26,7 @@ const testKey = "proxy-test-key-0123456789abcdef"
 
 // startProxy loads the sample into a fresh database and serves it through
 // an in-process proxy; it returns the client URL and the upstream URL.
-func startProxy(t *testing.T) (client, upstream string, r *rules.Rules) {
+func startProxy(t testing.TB) (client, upstream string, r *rules.Rules) {
 	t.Helper()
 	upstream = pgtest.CreateDB(t, "proxy")
 	pgtest.LoadSample(t, upstream, "0.05")
