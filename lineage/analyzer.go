@@ -9,10 +9,10 @@ import (
 
 // Limits that keep hostile statements cheap to analyse.
 const (
-	maxSteps     = 200_000 // nodes visited per statement (views and CTE iterations included)
-	maxDepth     = 400     // nesting of expressions and subqueries
-	maxViewDepth = 16      // views defined over views
-	maxFixpoint  = 32      // iterations of a recursive CTE
+	maxSteps     = 1_000_000 // nodes visited per statement (views and CTE iterations included)
+	maxDepth     = 1000      // nesting of expressions and subqueries
+	maxViewDepth = 16        // views defined over views
+	maxFixpoint  = 32        // iterations of a recursive CTE
 )
 
 // viewSearchPath resolves names in view definitions: pg_get_viewdef

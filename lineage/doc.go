@@ -30,12 +30,14 @@
 //     Parse must hold exactly one. A Statement with a Refusal must not reach
 //     the server; with several statements in one simple query, refuse the
 //     whole message when any is refused.
-//   - Columns describe the result. Bind the masking plan to the
-//     RowDescription by table OID and attnum where it has them; for fields
-//     without (expressions, views, set operations, scalar subqueries) use
-//     Columns, aligned with Statement.Fit: mask a Sensitive column with its
-//     Direct column's rule, pass a non-sensitive one. When Fit fails the
-//     statement's shape is not what pgveil analysed: refuse.
+//   - Columns describe the result; align them with the RowDescription's
+//     fields with Statement.Fit (when it fails, the result's shape is not
+//     what pgveil analysed: refuse). Mask a Sensitive column with its Direct
+//     column's rule (catalog.Snapshot.RulesTable, rules.Rules.Column); pass
+//     a non-sensitive one. A field whose origin (table OID, attnum) is a
+//     stored table should name that same column as Direct: use the origin
+//     and refuse on disagreement. Origins that are views or materialized
+//     views name the view, not the table the values come from: use Direct.
 //   - When TouchesSensitive is set, scrub error, notice and notification
 //     text caused by the statement.
 //   - Unresolved means a name was not in the snapshot: refresh the catalog

@@ -27,10 +27,9 @@ type viewKey struct {
 
 // viewResult is the lineage of a view's columns (by attnum order).
 type viewResult struct {
-	cols       []lin
-	refusal    *Refusal
-	touches    bool
-	unresolved bool
+	cols    []lin
+	refusal *Refusal
+	touches bool
 }
 
 // lastIndex keeps the index of the latest snapshot: the proxy analyses

@@ -208,9 +208,7 @@ func AnalyzeWith(sql string, snap *catalog.Snapshot, r *rules.Rules, opt Options
 		if fp, err := pg.Fingerprint(text); err == nil {
 			st.Fingerprint = fp
 		}
-		if norm, err := pg.Normalize(text); err == nil {
-			st.Normalized = strings.TrimSpace(norm)
-		}
+		st.Normalized = auditText(text)
 		out.Statements = append(out.Statements, st)
 	}
 	return out, nil
@@ -253,6 +251,44 @@ func resolvesNames(n *pg.Node) bool {
 		return true
 	}
 	return false
+}
+
+// auditText is the statement's text for the audit log: pg_query's
+// normalization (constants become $n), then, because it leaves some
+// constants in place (utility statements such as PREPARE, NOTIFY or COMMENT,
+// ORDER BY positions) and keeps comments, every remaining constant replaced
+// by ? and every comment dropped, found with PostgreSQL's own scanner.
+// Empty when that fails: no text is better than a literal in the log.
+func auditText(text string) string {
+	norm, err := pg.Normalize(text)
+	if err != nil {
+		return ""
+	}
+	scan, err := pg.Scan(norm)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	last := 0
+	for _, tok := range scan.Tokens {
+		var repl string
+		switch tok.Token {
+		case pg.Token_SCONST, pg.Token_USCONST, pg.Token_BCONST, pg.Token_XCONST, pg.Token_ICONST, pg.Token_FCONST:
+			repl = "?"
+		case pg.Token_SQL_COMMENT, pg.Token_C_COMMENT:
+		default:
+			continue
+		}
+		start, end := int(tok.Start), int(tok.End)
+		if start < last || end > len(norm) || start > end {
+			return ""
+		}
+		b.WriteString(norm[last:start])
+		b.WriteString(repl)
+		last = end
+	}
+	b.WriteString(norm[last:])
+	return strings.TrimSpace(b.String())
 }
 
 // statementText cuts one statement out of a multi-statement string; a zero

@@ -67,7 +67,9 @@ func TestAllowed(t *testing.T) {
 		{`SELECT (SELECT relname FROM pg_class LIMIT 1) FROM customers`, ClassSelect, []want{{"?column?", ""}}},
 		{`SELECT current_setting('search_path'), version()`, ClassSelect, []want{{"current_setting", ""}, {"version", ""}}},
 		{`WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t`, ClassSelect, []want{{"n", ""}}},
-		{`SELECT id FROM customers c WHERE c.email = $1 FOR READ ONLY`, ClassSelect, []want{{"id", "public.customers.id"}}},
+		{`SELECT n.oid, n.*, d.description FROM pg_catalog.pg_namespace n LEFT OUTER JOIN pg_catalog.pg_description d ` +
+			`ON d.objoid = n.oid AND d.objsubid = 0 AND d.classoid = 'pg_namespace'::regclass ORDER BY nspname`, ClassSelect,
+			[]want{{"oid", ""}, {"*", ""}, {"description", ""}}},
 		{`SELECT typinput='pg_catalog.array_in'::regproc as is_array, typtype, typname, pg_type.oid FROM pg_catalog.pg_type ` +
 			`LEFT JOIN (select ns.oid as nspoid, ns.nspname, r.r from pg_namespace as ns join ( select s.r, (current_schemas(false))[s.r] as nspname ` +
 			`from generate_series(1, array_upper(current_schemas(false), 1)) as s(r) ) as r using ( nspname ) ) as sp ON sp.nspoid = typnamespace ` +
@@ -155,10 +157,10 @@ func TestSearchPath(t *testing.T) {
 
 func TestSplitSearchPath(t *testing.T) {
 	for in, want := range map[string][]string{
-		`"$user", public`:           {"$user", "public"},
+		`"$user", public`:            {"$user", "public"},
 		`Public,"My ""Schema""" , x`: {"public", `My "Schema"`, "x"},
-		``:                          nil,
-		`a`:                         {"a"},
+		``:                           nil,
+		`a`:                          {"a"},
 	} {
 		if got := SplitSearchPath(in); !reflect.DeepEqual(got, want) {
 			t.Errorf("SplitSearchPath(%q) = %q, want %q", in, got, want)
@@ -381,5 +383,76 @@ func TestMultiStatementSearchPath(t *testing.T) {
 				t.Errorf("%q statement %d: refusal %+v, want refused=%v", c.sql, i, st.Refusal, c.refused[i])
 			}
 		}
+	}
+}
+
+// TestSpecialForms: SQL syntax the parser turns into function calls or
+// special nodes is allowed over kept columns and constants.
+func TestSpecialForms(t *testing.T) {
+	for _, sql := range []string{
+		`SELECT extract(year FROM now()), date_part('month', now()), now() AT TIME ZONE 'UTC'`,
+		`SELECT substring(country FROM 1 FOR 2), position('a' IN country), trim(BOTH ' ' FROM country), overlay(country PLACING 'x' FROM 1) FROM customers`,
+		`SELECT country LIKE 'a%' ESCAPE '!', country SIMILAR TO 'a%', country ILIKE 'A%', country ~* 'a' FROM customers`,
+		`SELECT collation for (country), normalize(country), country IS NFC NORMALIZED FROM customers`,
+		`SELECT (now(), now()) OVERLAPS (now(), now()), current_timestamp(3), localtime, current_catalog, current_schema`,
+		`SELECT xmlexists('//a' PASSING '<a/>'), xmlparse(document '<a/>') IS DOCUMENT, xmlserialize(content '<a/>' AS text)`,
+		`SELECT interval '1 day', ('{1,2,3}'::int[])[1:2], (ARRAY[1, 2])[1], (ROW(1, 2)).f1`,
+		`SELECT country, count(*) FILTER (WHERE id > 3), percentile_cont(0.5) WITHIN GROUP (ORDER BY id) FROM customers GROUP BY ROLLUP (country)`,
+		`SELECT GROUPING(country), count(*) FROM customers GROUP BY CUBE (country)`,
+		`SELECT JSON_OBJECT('a': 1), JSON_ARRAY(1, 2), '{"a":1}'::jsonb -> 'a', '{}' IS JSON OBJECT`,
+		`SELECT greatest(1, 2), least(3, 4), coalesce(null, 1), nullif(1, 2)`,
+		`SELECT id FROM customers WHERE id BETWEEN 1 AND 10 AND country IN (SELECT country FROM customers WHERE id < 5)`,
+		`SELECT * FROM customers TABLESAMPLE BERNOULLI (10) REPEATABLE (1) WHERE email = $1`,
+		`SELECT * FROM ROWS FROM (generate_series(1, 2), generate_series(1, 3)) AS t(a, b)`,
+		`SELECT x.* FROM XMLTABLE('/r/e' PASSING '<r><e>1</e></r>' COLUMNS v text PATH '.', n FOR ORDINALITY) x`,
+		`SELECT id FROM customers ORDER BY id FETCH FIRST 3 ROWS WITH TIES`,
+		`SELECT c.id FROM customers c LEFT JOIN LATERAL (SELECT a.iban FROM accounts a WHERE a.customer_id = c.id LIMIT 1) x ON true`,
+	} {
+		st := analyzeOne(t, sql, PostureStrict)
+		if st.Refusal != nil {
+			t.Errorf("%q: refused: %s", sql, st.Refusal.Message)
+		}
+	}
+}
+
+// TestAuditTextHasNoLiterals: normalized text keeps no constant and no
+// comment, whatever the statement kind.
+func TestAuditTextHasNoLiterals(t *testing.T) {
+	for _, sql := range []string{
+		`SELECT 1 /* alice@x.org */ FROM customers WHERE email = 'alice@x.org' -- alice@x.org`,
+		`PREPARE p AS SELECT * FROM customers WHERE email = 'alice@x.org'`,
+		`NOTIFY c, 'alice@x.org'`,
+		`COMMENT ON TABLE customers IS 'alice@x.org'`,
+		`SET application_name = 'alice@x.org'`,
+		`DO $$ BEGIN RAISE NOTICE 'alice@x.org'; END $$`,
+		`SELECT U&'alice@x.org', E'alice@x.org', $q$alice@x.org$q$ FROM customers ORDER BY 1`,
+	} {
+		an, err := Analyze(sql, fixSnap, fixRules, PostureStrict)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := an.Statements[0].Normalized
+		if n == "" || strings.Contains(n, "alice") {
+			t.Errorf("%q normalized to %q", sql, n)
+		}
+	}
+}
+
+// TestConcurrent: analyses share the snapshot index and view cache.
+func TestConcurrent(t *testing.T) {
+	done := make(chan bool)
+	for i := 0; i < 4; i++ {
+		go func() {
+			defer func() { done <- true }()
+			for j := 0; j < 20; j++ {
+				an, err := Analyze(`SELECT contact FROM v_nested n JOIN v_customers v ON v.id = n.id`, fixSnap, fixRules, PostureStrict)
+				if err != nil || an.Refused() == nil && len(an.Statements[0].Columns) != 1 {
+					t.Errorf("concurrent analysis: %v %+v", err, an)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
 	}
 }

@@ -78,7 +78,7 @@ func (a *analyzer) analyzeView(t *catalog.Table) (*viewResult, bool) {
 		sub.safetyNet(tree.Stmts[0].Stmt)
 	}
 	a.steps = sub.steps
-	res := &viewResult{refusal: sub.refusal, touches: sub.touches, unresolved: sub.unresolved}
+	res := &viewResult{refusal: sub.refusal, touches: sub.touches}
 	if sub.refusal != nil {
 		return res, true
 	}

@@ -62,4 +62,3 @@ func FuzzSessionMessages(f *testing.F) {
 		}
 	})
 }
-
