@@ -28,6 +28,12 @@ const testKey = "proxy-test-key-0123456789abcdef"
 // an in-process proxy; it returns the client URL and the upstream URL.
 func startProxy(t testing.TB) (client, upstream string, r *rules.Rules) {
 	t.Helper()
+	return startProxyWith(t, "")
+}
+
+// startProxyWith adds extra lines (indented for the proxy: section).
+func startProxyWith(t testing.TB, extra string) (client, upstream string, r *rules.Rules) {
+	t.Helper()
 	upstream = pgtest.CreateDB(t, "proxy")
 	pgtest.LoadSample(t, upstream, "0.05")
 	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
@@ -45,7 +51,7 @@ proxy:
   users:
     - name: alice
       password: alice-secret
-`, u.String())
+`, u.String()) + extra
 	r, err = rules.Parse("proxy-test.yaml", []byte(cfg), rules.Options{Getenv: func(k string) string {
 		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
 			return pw

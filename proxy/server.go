@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -42,6 +43,7 @@ type Server struct {
 	idleTimeout time.Duration
 	secret      []byte // for the fake SCRAM exchange of unknown users
 	upstream    *pgconn.Config
+	tls         *tls.Config // client leg; nil when proxy.tls is not set
 
 	mu       sync.Mutex
 	keys     map[uint64]*session // proxy BackendKeyData -> session, for CancelRequest
@@ -68,6 +70,13 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 		idleTimeout: cfg.Rules.Proxy.IdleTimeout}
 	if cfg.Rules.Proxy.Posture == rules.PostureStandard {
 		s.posture = lineage.PostureStandard
+	}
+	if t := cfg.Rules.Proxy.TLS; t != nil {
+		cert, err := tls.LoadX509KeyPair(t.Cert, t.Key)
+		if err != nil {
+			return nil, fmt.Errorf("proxy.tls: %w", err)
+		}
+		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	s.rulesPtr.Store(cfg.Rules)
 	s.secret = make([]byte, 32)
@@ -161,13 +170,33 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 	be := pgproto3.NewBackend(c, c)
 	be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize)
 	var startup *pgproto3.StartupMessage
+	encrypted := false
 	for startup == nil {
 		msg, err := be.ReceiveStartupMessage()
 		if err != nil {
 			return
 		}
 		switch m := msg.(type) {
-		case *pgproto3.SSLRequest, *pgproto3.GSSEncRequest:
+		case *pgproto3.SSLRequest:
+			if s.tls == nil || encrypted {
+				if _, err := c.Write([]byte{'N'}); err != nil {
+					return
+				}
+				continue
+			}
+			if _, err := c.Write([]byte{'S'}); err != nil {
+				return
+			}
+			tc := tls.Server(c, s.tls)
+			if err := tc.Handshake(); err != nil {
+				log.Info().Err(err).Msg("TLS handshake failed")
+				return
+			}
+			c, encrypted = tc, true
+			defer tc.Close()
+			be = pgproto3.NewBackend(c, c)
+			be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize)
+		case *pgproto3.GSSEncRequest:
 			if _, err := c.Write([]byte{'N'}); err != nil {
 				return
 			}
@@ -179,6 +208,12 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 		default:
 			return
 		}
+	}
+	if s.tls != nil && !encrypted {
+		be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "28000",
+			Message: "pgveil: this proxy accepts TLS connections only", Hint: "connect with sslmode=require (or verify-full)"})
+		be.Flush()
+		return
 	}
 	if err := s.checkStartup(startup); err != nil {
 		be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08004", Message: "pgveil: " + err.Error()})
