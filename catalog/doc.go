@@ -1,7 +1,10 @@
 // Package catalog reads the live schema of a PostgreSQL database: relations
 // (tables, partitioned tables, views, materialized views, foreign tables),
 // their columns with canonical types and length limits, primary, unique and
-// foreign keys, size estimates and view definitions.
+// foreign keys, size estimates and view definitions; and Check, the logic of
+// `pgveil check`, which compares the rules with that schema (missing tables
+// and columns, masks that do not fit, non-bijective masks on unique keys,
+// foreign keys across pseudonym domains, unlisted columns).
 //
 // Invariants:
 //   - Read-only: it issues SELECTs on pg_catalog only, never reads table data.
