@@ -35,9 +35,10 @@ type fieldPlan struct {
 
 // rowPlan binds a result set: one fieldPlan per RowDescription field.
 type rowPlan struct {
-	fields  []fieldPlan
-	refused *fieldPlan // first refused field, nil when every field may go out
-	masked  []string
+	fields     []fieldPlan
+	unknownOID bool       // a field came from a relation the snapshot lacks
+	refused    *fieldPlan // first refused field, nil when every field may go out
+	masked     []string
 }
 
 // planner decides result columns against one catalog snapshot and the rules.
@@ -46,17 +47,26 @@ type planner struct {
 	rules *rules.Rules
 }
 
-// planRows binds every field of rd; cols is the lineage of the statement
-// that produced it (nil when unknown).
-func (p planner) planRows(rd *pgproto3.RowDescription, cols []lineage.OutputColumn) *rowPlan {
+// planRows binds every field of rd; st is the analysed statement that
+// produced it (nil when unknown: every field then needs a base-table origin).
+func (p planner) planRows(rd *pgproto3.RowDescription, st *lineage.Statement) *rowPlan {
 	rp := &rowPlan{fields: make([]fieldPlan, len(rd.Fields))}
+	var cols []lineage.OutputColumn
+	if st != nil {
+		if c, ok := st.Fit(len(rd.Fields)); ok {
+			cols = c
+		}
+	}
 	for i, fd := range rd.Fields {
 		var col *lineage.OutputColumn
-		if i < len(cols) && len(cols) == len(rd.Fields) {
+		if i < len(cols) {
 			col = &cols[i]
 		}
 		fp := p.planField(fd, col)
 		rp.fields[i] = fp
+		if fd.TableOID >= firstNormalObjectID && p.snap.ByOID[fd.TableOID] == nil {
+			rp.unknownOID = true
+		}
 		switch fp.act {
 		case actRefuse:
 			if rp.refused == nil {
@@ -96,6 +106,11 @@ func (p planner) planField(fd pgproto3.FieldDescription, col *lineage.OutputColu
 			c, ok := columnByNum(t, int16(fd.TableAttributeNumber))
 			if !ok {
 				return fieldPlan{why: fmt.Sprintf("column %q has an unknown origin", name)}
+			}
+			// The server and the analysis must agree on where the value
+			// comes from (a search_path the analysis did not see, say).
+			if col != nil && col.Direct != nil && (col.Direct.Table != t.Name || col.Direct.Column != c.Name) {
+				return fieldPlan{why: fmt.Sprintf("the origin of column %q reported by the server differs from the analysis", name)}
 			}
 			return p.baseColumn(t, c, fd)
 		}

@@ -186,3 +186,46 @@ func TestProxyPsql(t *testing.T) {
 		}
 	}
 }
+
+// TestProxySearchPath: after SET search_path the analysis resolves names as
+// the server does; a same-named table in another schema follows its own
+// rules (here unlisted: mask, so NULL).
+func TestProxySearchPath(t *testing.T) {
+	client, upstream, _ := startProxy(t)
+	uc := pgtest.Connect(t, upstream)
+	ctx := context.Background()
+	if _, err := uc.Exec(ctx, `CREATE SCHEMA shadow; CREATE TABLE shadow.customers (id int, email text);
+		INSERT INTO shadow.customers VALUES (1, 'shadow-secret@example.com')`); err != nil {
+		t.Fatal(err)
+	}
+	pc := simpleConn(t, client)
+	if _, err := pc.Exec(ctx, "SET search_path TO shadow, public"); err != nil {
+		t.Fatal(err)
+	}
+	// The table is newer than the proxy's catalog snapshot: the first read
+	// is refused (unknown origin), which triggers a refresh; a retry works.
+	var email *string
+	var err error
+	for i := 0; i < 50; i++ {
+		if err = pc.QueryRow(ctx, "SELECT email FROM customers").Scan(&email); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if email != nil {
+		t.Errorf("shadow.customers.email is unlisted (masked to NULL), got %q", *email)
+	}
+	if _, err := pc.Exec(ctx, "SELECT lower(email) FROM customers"); err == nil {
+		t.Error("a derived value of an unlisted column was allowed")
+	}
+	if _, err := pc.Exec(ctx, "RESET search_path"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := pc.QueryRow(ctx, "SELECT count(*) FROM customers").Scan(&n); err != nil || n < 2 {
+		t.Errorf("after RESET, customers is public.customers again: %d %v", n, err)
+	}
+}

@@ -45,6 +45,9 @@ type Server struct {
 	upstream    *pgconn.Config
 	tls         *tls.Config // client leg; nil when proxy.tls is not set
 
+	refreshMu   sync.Mutex
+	lastRefresh time.Time
+
 	mu       sync.Mutex
 	keys     map[uint64]*session // proxy BackendKeyData -> session, for CancelRequest
 	sessions sync.WaitGroup
@@ -87,7 +90,31 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-func (s *Server) rules() *rules.Rules         { return s.rulesPtr.Load() }
+func (s *Server) rules() *rules.Rules { return s.rulesPtr.Load() }
+
+// refreshNow re-reads the catalog unless that was done less than a second
+// ago; it reports whether a new snapshot is in place.
+func (s *Server) refreshNow(ctx context.Context) bool {
+	s.refreshMu.Lock()
+	defer s.refreshMu.Unlock()
+	if time.Since(s.lastRefresh) < time.Second {
+		return false
+	}
+	s.lastRefresh = time.Now()
+	if err := s.loadCatalog(ctx); err != nil {
+		s.cfg.Log.Warn().Err(err).Msg("catalog refresh failed; keeping the last snapshot")
+		return false
+	}
+	return true
+}
+
+// refreshSoon asks the refresher goroutine for a new snapshot.
+func (s *Server) refreshSoon() {
+	select {
+	case s.refresh <- struct{}{}:
+	default:
+	}
+}
 func (s *Server) snapshot() *catalog.Snapshot { return s.snap.Load() }
 
 // loadCatalog reads the schema through a connection of its own; a failed

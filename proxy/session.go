@@ -26,6 +26,9 @@ type session struct {
 	txStatus byte
 	log      zerolog.Logger
 
+	searchPath []string // session search_path as the analysis sees it; nil = default
+	localPath  []string // SET LOCAL search_path, until the transaction ends
+
 	out      pgproto3.DataRow // reused for rewritten rows
 	scratch  [][]byte
 	pending  int // bytes sent to the client since the last flush
@@ -133,7 +136,20 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	start := time.Now()
 	s.canceled = false
 	snap := s.srv.snapshot()
-	an, err := lineage.Analyze(q.String, snap, s.srv.rules(), s.srv.posture)
+	path := s.searchPath
+	if s.localPath != nil {
+		path = s.localPath
+	}
+	opt := lineage.Options{Posture: s.srv.posture, SearchPath: path, User: s.srv.upstream.User}
+	an, err := lineage.AnalyzeWith(q.String, snap, s.srv.rules(), opt)
+	if err == nil && unresolved(an) {
+		// A relation the snapshot does not know: read the catalog again
+		// (rate-limited) and decide on the fresh one.
+		if s.srv.refreshNow(ctx) {
+			snap = s.srv.snapshot()
+			an, err = lineage.AnalyzeWith(q.String, snap, s.srv.rules(), opt)
+		}
+	}
 	audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String())
 	if err != nil {
 		audit.Str("decision", "refused").Str("reason", "analysis failed").Msg("statement")
@@ -174,11 +190,14 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 		}
 		switch m := msg.(type) {
 		case *pgproto3.RowDescription:
-			var cols []lineage.OutputColumn
+			var st *lineage.Statement
 			if stmt < len(an.Statements) {
-				cols = an.Statements[stmt].Columns
+				st = &an.Statements[stmt]
 			}
-			plan = pl.planRows(m, cols)
+			plan = pl.planRows(m, st)
+			if plan.unknownOID {
+				s.srv.refreshSoon()
+			}
 			if plan.refused != nil {
 				// Should have been refused before running; fail closed.
 				s.cancelUpstream()
@@ -212,6 +231,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				return err
 			}
 		case *pgproto3.CommandComplete:
+			if stmt < len(an.Statements) {
+				s.noteSetting(an.Statements[stmt].Setting)
+			}
 			stmt++
 			plan = nil
 			if !discarding {
@@ -240,6 +262,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			// LISTEN is refused; a notification can carry anything: dropped.
 		case *pgproto3.ReadyForQuery:
 			s.txStatus = m.TxStatus
+			if m.TxStatus == 'I' {
+				s.localPath = nil // SET LOCAL ends with the transaction
+			}
 			s.be.Send(m)
 			decision := "allowed"
 			if discarding {
@@ -252,6 +277,36 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			// unknown: the stream cannot be trusted any more.
 			return fmt.Errorf("unexpected %T from upstream: %w", msg, errClosed)
 		}
+	}
+}
+
+func unresolved(an *lineage.Analysis) bool {
+	for _, st := range an.Statements {
+		if st.Unresolved {
+			return true
+		}
+	}
+	return false
+}
+
+// noteSetting follows search_path changes that succeeded, so the next
+// analysis resolves names as the server does. The server's report of each
+// column's origin is cross-checked against the analysis (planField), which
+// catches what this tracking misses.
+func (s *session) noteSetting(set *lineage.Setting) {
+	switch {
+	case set == nil:
+	case set.All:
+		s.searchPath, s.localPath = nil, nil
+	case set.Name != "search_path":
+	case set.Local && set.Reset:
+		s.localPath = nil
+	case set.Local:
+		s.localPath = append([]string(nil), set.Values...)
+	case set.Reset:
+		s.searchPath = nil
+	default:
+		s.searchPath = append([]string(nil), set.Values...)
 	}
 }
 
