@@ -159,10 +159,11 @@ var leakCases = []leakCase{
 	{"write", "BEGIN READ WRITE", false},
 }
 
-// TestLeaksSimpleProtocol runs every case through the proxy with the simple
-// query protocol and asserts that no form of the canary is among the bytes
-// the client received; the direct run on the server is the poison control.
-func TestLeaksSimpleProtocol(t *testing.T) {
+// TestLeaks runs every case through the proxy with the simple query
+// protocol and with the extended protocol in text and in binary result
+// format, and asserts that no form of the canary is among the bytes the
+// client received; the direct run on the server is the poison control.
+func TestLeaks(t *testing.T) {
 	client, upstream, _ := startProxy(t)
 	plantCanaries(t, upstream)
 	forms := canaryForms()
@@ -202,13 +203,25 @@ func TestLeaksSimpleProtocol(t *testing.T) {
 		}
 		return false
 	}
+	protocols := []struct {
+		name string
+		run  func(sql string)
+	}{
+		{"simple", func(sql string) { pc.Exec(ctx, sql).ReadAll() }},
+		{"extended-text", func(sql string) { pc.ExecParams(ctx, sql, nil, nil, nil, nil).Read() }},
+		{"extended-binary", func(sql string) { pc.ExecParams(ctx, sql, nil, nil, nil, []int16{1}).Read() }},
+	}
 	for _, lc := range leakCases {
 		t.Run(lc.class+"/"+lc.sql, func(t *testing.T) {
-			rec.take()
-			results, _ := pc.Exec(ctx, lc.sql).ReadAll()
-			_ = results
-			if got := rec.take(); contains(got) {
-				t.Errorf("canary reached the client through the proxy (%d bytes received)", len(got))
+			for _, proto := range protocols {
+				rec.take()
+				proto.run(lc.sql)
+				if got := rec.take(); contains(got) {
+					t.Errorf("%s protocol: canary reached the client through the proxy (%d bytes received)", proto.name, len(got))
+				}
+				if pc.IsClosed() {
+					t.Fatalf("%s protocol: the proxy closed the session", proto.name)
+				}
 			}
 			if !pc.IsClosed() {
 				// The session must still work after a refusal.

@@ -31,6 +31,8 @@ type fieldPlan struct {
 	bound  anonymize.Bound
 	why    string // for refusals: names the column
 	column string // base column masked, for the audit log
+	format int16  // result format of the field (1 = binary), extended protocol
+	oid    uint32 // the field's type, for binary conversion
 }
 
 // rowPlan binds a result set: one fieldPlan per RowDescription field.

@@ -229,3 +229,53 @@ func TestProxySearchPath(t *testing.T) {
 		t.Errorf("after RESET, customers is public.customers again: %d %v", n, err)
 	}
 }
+
+// TestProxyExtended: pgx in its default extended-protocol modes (binary
+// results, cached statements executed without a fresh Describe) gets masked
+// values identical to the dump's, and refusals as errors.
+func TestProxyExtended(t *testing.T) {
+	client, upstream, r := startProxy(t)
+	uc := pgtest.Connect(t, upstream)
+	ctx := context.Background()
+	var id int64
+	var email string
+	var birth time.Time
+	if err := uc.QueryRow(ctx, "SELECT id, email, birth_date FROM customers WHERE birth_date IS NOT NULL ORDER BY id LIMIT 1").Scan(&id, &email, &birth); err != nil {
+		t.Fatal(err)
+	}
+	eb, _ := r.Column("public", "customers", "email").Masker.Bind(anonymize.Column{Type: "varchar", MaxLen: 120})
+	wantEmail, _, _ := eb.Apply(nil, []byte(email), false)
+	for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe, pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec} {
+		t.Run(mode.String(), func(t *testing.T) {
+			cfg, _ := pgx.ParseConfig(client)
+			cfg.DefaultQueryExecMode = mode
+			pc, err := pgx.ConnectConfig(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer pc.Close(ctx)
+			for i := 0; i < 3; i++ { // again and again: cached statement paths
+				var gotEmail string
+				var gotBirth time.Time
+				if err := pc.QueryRow(ctx, "SELECT email, birth_date FROM customers WHERE id = $1", id).Scan(&gotEmail, &gotBirth); err != nil {
+					t.Fatal(err)
+				}
+				if gotEmail != string(wantEmail) || gotEmail == email {
+					t.Errorf("email %q, want the dump's mask %q", gotEmail, wantEmail)
+				}
+				if gotBirth.Year() != birth.Year() || gotBirth.YearDay() != 1 {
+					t.Errorf("birth_date %v, want January 1st of %d", gotBirth, birth.Year())
+				}
+			}
+			_, err = pc.Exec(ctx, "SELECT lower(email) FROM customers WHERE id = $1", id)
+			var pe *pgconn.PgError
+			if !errors.As(err, &pe) || pe.Code != "42501" {
+				t.Errorf("derived value: want 42501, got %v", err)
+			}
+			var n int
+			if err := pc.QueryRow(ctx, "SELECT count(*) FROM customers WHERE email = $1", email).Scan(&n); err != nil || n != 1 {
+				t.Errorf("equality lookup on a masked column: %d, %v", n, err)
+			}
+		})
+	}
+}

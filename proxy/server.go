@@ -20,6 +20,7 @@ import (
 	"github.com/rs/zerolog"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/pgveil/pgveil/anonymize"
 	"github.com/pgveil/pgveil/catalog"
 	"github.com/pgveil/pgveil/lineage"
 	"github.com/pgveil/pgveil/rules"
@@ -44,6 +45,7 @@ type Server struct {
 	secret      []byte // for the fake SCRAM exchange of unknown users
 	upstream    *pgconn.Config
 	tls         *tls.Config // client leg; nil when proxy.tls is not set
+	codec       *anonymize.Codec
 
 	refreshMu   sync.Mutex
 	lastRefresh time.Time
@@ -81,6 +83,7 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 		}
 		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
+	s.codec = anonymize.NewCodec()
 	s.rulesPtr.Store(cfg.Rules)
 	s.secret = make([]byte, 32)
 	rand.Read(s.secret)

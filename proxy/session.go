@@ -26,8 +26,9 @@ type session struct {
 	txStatus byte
 	log      zerolog.Logger
 
-	searchPath []string // session search_path as the analysis sees it; nil = default
-	localPath  []string // SET LOCAL search_path, until the transaction ends
+	es         *extState // extended-protocol statements and portals
+	searchPath []string  // session search_path as the analysis sees it; nil = default
+	localPath  []string  // SET LOCAL search_path, until the transaction ends
 
 	out      pgproto3.DataRow // reused for rewritten rows
 	scratch  [][]byte
@@ -86,13 +87,8 @@ func (s *session) loop(ctx context.Context) error {
 			s.fe.Send(&pgproto3.Terminate{})
 			s.fe.Flush()
 			return nil
-		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close, *pgproto3.Flush:
-			if err := s.refuseExtended(); err != nil {
-				return err
-			}
-		case *pgproto3.Sync:
-			s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
-			if err := s.flushClient(); err != nil {
+		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close, *pgproto3.Flush, *pgproto3.Sync:
+			if err := s.extended(ctx, m); err != nil {
 				return err
 			}
 		case *pgproto3.FunctionCall:
@@ -106,50 +102,14 @@ func (s *session) loop(ctx context.Context) error {
 	}
 }
 
-// refuseExtended answers extended-protocol messages until the client's Sync:
-// one error, then ReadyForQuery at the Sync, as PostgreSQL does after an error.
-func (s *session) refuseExtended() error {
-	s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "0A000",
-		Message: "pgveil: the extended query protocol is not supported yet",
-		Hint:    "use the simple query protocol (psql does; pgx: QueryExecModeSimpleProtocol)"})
-	if err := s.flushClient(); err != nil {
-		return err
-	}
-	for {
-		msg, err := s.be.Receive()
-		if err != nil {
-			return err
-		}
-		switch msg.(type) {
-		case *pgproto3.Sync:
-			s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
-			return s.flushClient()
-		case *pgproto3.Terminate:
-			return io.EOF
-		}
-	}
-}
-
 // simpleQuery runs one Query message: analysis, the statement gate, then
 // the upstream exchange with every result set bound to a masking plan.
 func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	start := time.Now()
 	s.canceled = false
 	snap := s.srv.snapshot()
-	path := s.searchPath
-	if s.localPath != nil {
-		path = s.localPath
-	}
-	opt := lineage.Options{Posture: s.srv.posture, SearchPath: path, User: s.srv.upstream.User}
-	an, err := lineage.AnalyzeWith(q.String, snap, s.srv.rules(), opt)
-	if err == nil && unresolved(an) {
-		// A relation the snapshot does not know: read the catalog again
-		// (rate-limited) and decide on the fresh one.
-		if s.srv.refreshNow(ctx) {
-			snap = s.srv.snapshot()
-			an, err = lineage.AnalyzeWith(q.String, snap, s.srv.rules(), opt)
-		}
-	}
+	an, err := s.analyze(ctx, q.String)
+	snap = s.srv.snapshot()
 	audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String())
 	if err != nil {
 		audit.Str("decision", "refused").Str("reason", "analysis failed").Msg("statement")
@@ -163,13 +123,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			audit.Str("decision", "refused").Str("sqlstate", st.Refusal.SQLState).Msg("statement")
 			return s.refuse(st.Refusal.SQLState, st.Refusal.Message, st.Refusal.Hint)
 		}
-		for _, c := range st.Columns {
-			if c.Uncertain || (c.Sensitive && c.Direct == nil) {
-				audit.Str("decision", "refused").Str("column", c.Name).Msg("statement")
-				return s.refuse("42501",
-					fmt.Sprintf("pgveil: column %q is computed from masked data and cannot be returned", c.Name),
-					"select the column itself to get its masked value")
-			}
+		if r := derivedRefusal(&st); r != nil {
+			audit.Str("decision", "refused").Str("sqlstate", r.SQLState).Msg("statement")
+			return s.refuse(r.SQLState, r.Message, r.Hint)
 		}
 	}
 	s.fe.Send(q)
@@ -278,6 +234,35 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			return fmt.Errorf("unexpected %T from upstream: %w", msg, errClosed)
 		}
 	}
+}
+
+// analyze runs the lineage analysis with the session's search_path; when a
+// relation is missing from the snapshot it reads the catalog again
+// (rate-limited) and decides on the fresh one.
+func (s *session) analyze(ctx context.Context, sql string) (*lineage.Analysis, error) {
+	path := s.searchPath
+	if s.localPath != nil {
+		path = s.localPath
+	}
+	opt := lineage.Options{Posture: s.srv.posture, SearchPath: path, User: s.srv.upstream.User}
+	an, err := lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)
+	if err == nil && unresolved(an) && s.srv.refreshNow(ctx) {
+		an, err = lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)
+	}
+	return an, err
+}
+
+// derivedRefusal refuses a statement that would return a value computed
+// from masked data (lineage refuses these too; this is the proxy's check).
+func derivedRefusal(st *lineage.Statement) *lineage.Refusal {
+	for _, c := range st.Columns {
+		if c.Uncertain || (c.Sensitive && c.Direct == nil) {
+			return &lineage.Refusal{SQLState: "42501",
+				Message: fmt.Sprintf("pgveil: column %q is computed from masked data and cannot be returned", c.Name),
+				Hint:    "select the column itself to get its masked value"}
+		}
+	}
+	return nil
 }
 
 func unresolved(an *lineage.Analysis) bool {

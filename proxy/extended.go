@@ -1,0 +1,369 @@
+package proxy
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/lineage"
+)
+
+// The extended query protocol. The client's messages are taken up to its
+// Sync (or Flush), checked, and forwarded together, so a pipelining client
+// is never held in lockstep; the responses are then matched, in order,
+// against a queue of what each forwarded message will produce.
+//
+// Every Bind is followed by a Describe of its portal that the proxy sends
+// itself and whose RowDescription it keeps: the rows of an Execute are
+// always masked under a plan bound to the portal's real result columns,
+// even for drivers that cache descriptions and never Describe.
+
+type expectKind uint8
+
+const (
+	expParse expectKind = iota + 1
+	expBind
+	expDescribeStmt
+	expDescribePortal
+	expExecute
+	expClose
+	expSync
+	expFlush
+	expLocalError // a refusal of the proxy's own, answered in its place in the stream
+)
+
+// expect is what one forwarded message will be answered with.
+type expect struct {
+	kind     expectKind
+	portal   string
+	internal bool // the proxy's own Describe: its answer is not relayed
+	stmt     *lineage.Statement
+	refusal  *lineage.Refusal // expLocalError
+}
+
+// portalState is what the proxy knows of a bound portal.
+type portalState struct {
+	stmt *lineage.Statement
+	plan *rowPlan // from the proxy's own Describe
+}
+
+// extState lives as long as the session.
+type extState struct {
+	stmts    map[string]*lineage.Statement
+	portals  map[string]*portalState
+	queue    []expect
+	ignoring bool // after a refusal, messages up to Sync are dropped, as the server does after an error
+}
+
+func (s *session) ext() *extState {
+	if s.es == nil {
+		s.es = &extState{stmts: map[string]*lineage.Statement{}, portals: map[string]*portalState{}}
+	}
+	return s.es
+}
+
+// extended handles one extended-protocol message and, at Sync or Flush, the
+// exchange with the server.
+func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) error {
+	es := s.ext()
+	if es.ignoring {
+		// After an error the server ignores everything up to Sync; so does
+		// the proxy after a refusal of its own (a Flush still gets the
+		// answers so far, the refusal among them).
+		switch msg.(type) {
+		case *pgproto3.Sync:
+			es.ignoring = false
+		case *pgproto3.Flush:
+		default:
+			return nil
+		}
+	}
+	refuse := func(r *lineage.Refusal) error {
+		es.queue = append(es.queue, expect{kind: expLocalError, refusal: r})
+		es.ignoring = true
+		return nil
+	}
+	switch m := msg.(type) {
+	case *pgproto3.Parse:
+		st, ref := s.analyzeOne(ctx, m.Query)
+		if ref != nil {
+			return refuse(ref)
+		}
+		es.stmts[m.Name] = st
+		s.fe.Send(m)
+		es.queue = append(es.queue, expect{kind: expParse, stmt: st})
+	case *pgproto3.Bind:
+		st, ok := es.stmts[m.PreparedStatement]
+		if !ok {
+			return refuse(&lineage.Refusal{SQLState: "26000", Message: fmt.Sprintf("pgveil: prepared statement %q does not exist", m.PreparedStatement)})
+		}
+		es.portals[m.DestinationPortal] = &portalState{stmt: st}
+		s.fe.Send(m)
+		s.fe.Send(&pgproto3.Describe{ObjectType: 'P', Name: m.DestinationPortal})
+		es.queue = append(es.queue, expect{kind: expBind, stmt: st},
+			expect{kind: expDescribePortal, portal: m.DestinationPortal, internal: true, stmt: st})
+	case *pgproto3.Describe:
+		var st *lineage.Statement
+		if m.ObjectType == 'S' {
+			st = es.stmts[m.Name]
+		} else if p := es.portals[m.Name]; p != nil {
+			st = p.stmt
+		}
+		s.fe.Send(m)
+		kind := expDescribePortal
+		if m.ObjectType == 'S' {
+			kind = expDescribeStmt
+		}
+		es.queue = append(es.queue, expect{kind: kind, portal: m.Name, stmt: st})
+	case *pgproto3.Execute:
+		p := es.portals[m.Portal]
+		if p == nil {
+			return refuse(&lineage.Refusal{SQLState: "34000", Message: fmt.Sprintf("pgveil: portal %q does not exist", m.Portal)})
+		}
+		s.fe.Send(m)
+		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, stmt: p.stmt})
+	case *pgproto3.Close:
+		if m.ObjectType == 'S' {
+			delete(es.stmts, m.Name)
+		} else {
+			delete(es.portals, m.Name)
+		}
+		s.fe.Send(m)
+		es.queue = append(es.queue, expect{kind: expClose})
+	case *pgproto3.Flush:
+		s.fe.Send(m)
+		es.queue = append(es.queue, expect{kind: expFlush})
+		return s.drain(ctx)
+	case *pgproto3.Sync:
+		s.fe.Send(m)
+		es.queue = append(es.queue, expect{kind: expSync})
+		return s.drain(ctx)
+	default:
+		return fmt.Errorf("unexpected %T: %w", msg, errClosed)
+	}
+	return nil
+}
+
+// analyzeOne runs the analysis of one extended-protocol statement.
+func (s *session) analyzeOne(ctx context.Context, sql string) (*lineage.Statement, *lineage.Refusal) {
+	an, err := s.analyze(ctx, sql)
+	if err != nil {
+		return nil, &lineage.Refusal{SQLState: "XX000", Message: "pgveil: the statement could not be analysed"}
+	}
+	switch len(an.Statements) {
+	case 0:
+		return &lineage.Statement{Class: lineage.ClassSelect}, nil // empty query
+	case 1:
+	default:
+		return nil, &lineage.Refusal{SQLState: "42601", Message: "cannot insert multiple commands into a prepared statement"}
+	}
+	st := &an.Statements[0]
+	if st.Refusal != nil {
+		return nil, st.Refusal
+	}
+	if ref := derivedRefusal(st); ref != nil {
+		return nil, ref
+	}
+	return st, nil
+}
+
+// drain relays the server's answers to everything queued, masking rows.
+func (s *session) drain(ctx context.Context) error {
+	es := s.ext()
+	if err := s.fe.Flush(); err != nil {
+		s.refuseUpstreamLost()
+		return fmt.Errorf("upstream: %w", err)
+	}
+	pl := planner{snap: s.srv.snapshot(), rules: s.srv.rules()}
+	for len(es.queue) > 0 {
+		head := es.queue[0]
+		if head.kind == expLocalError {
+			r := head.refusal
+			s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: r.SQLState, Message: r.Message, Hint: r.Hint})
+			es.queue = es.queue[1:]
+			es.skipToSync()
+			continue
+		}
+		if head.kind == expFlush {
+			es.queue = es.queue[1:]
+			if len(es.queue) == 0 {
+				return s.flushClient()
+			}
+			continue
+		}
+		msg, err := s.fe.Receive()
+		if err != nil {
+			s.refuseUpstreamLost()
+			return fmt.Errorf("upstream: %w", err)
+		}
+		pop := func() { es.queue = es.queue[1:] }
+		switch m := msg.(type) {
+		case *pgproto3.ParseComplete, *pgproto3.BindComplete, *pgproto3.CloseComplete:
+			pop()
+			s.sendClient(m, 8)
+		case *pgproto3.ParameterDescription:
+			s.sendClient(m, 8+4*len(m.ParameterOIDs))
+		case *pgproto3.RowDescription:
+			if head.kind == expDescribePortal {
+				plan := pl.planRows(m, head.stmt)
+				if plan.unknownOID {
+					s.srv.refreshSoon()
+				}
+				if p := es.portals[head.portal]; p != nil {
+					p.plan = binaryChecked(plan, m)
+				}
+			}
+			pop()
+			if !head.internal {
+				s.sendClient(m, 64*len(m.Fields))
+			}
+		case *pgproto3.NoData:
+			if head.kind == expDescribePortal {
+				if p := es.portals[head.portal]; p != nil {
+					p.plan = &rowPlan{}
+				}
+			}
+			pop()
+			if !head.internal {
+				s.sendClient(m, 8)
+			}
+		case *pgproto3.DataRow:
+			p := es.portals[head.portal]
+			if head.kind != expExecute || p == nil || p.plan == nil {
+				return fmt.Errorf("DataRow without a plan: %w", errClosed)
+			}
+			if p.plan.refused != nil {
+				s.cancelUpstream()
+				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
+					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
+				es.skipToSync()
+				continue
+			}
+			out, size, err := s.rewriteRowFormat(p.plan, m)
+			if err != nil {
+				s.cancelUpstream()
+				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+					Message: "pgveil: a value could not be masked; the result was withheld"})
+				es.skipToSync()
+				continue
+			}
+			if err := s.sendClient(out, size); err != nil {
+				return err
+			}
+		case *pgproto3.CommandComplete, *pgproto3.EmptyQueryResponse, *pgproto3.PortalSuspended:
+			if head.stmt != nil {
+				s.noteSetting(head.stmt.Setting)
+			}
+			pop()
+			s.sendClient(m, 32)
+		case *pgproto3.ErrorResponse:
+			touched := head.stmt == nil || head.stmt.TouchesSensitive
+			s.sendClient(scrubError(m, touched), 256)
+			es.skipToSync()
+		case *pgproto3.NoticeResponse:
+			s.sendClient(scrubNotice(m, head.stmt == nil || head.stmt.TouchesSensitive), 256)
+		case *pgproto3.ParameterStatus:
+			if relayedParameters[m.Name] {
+				s.sendClient(m, 64)
+			}
+		case *pgproto3.NotificationResponse:
+		case *pgproto3.ReadyForQuery:
+			if head.kind != expSync {
+				return fmt.Errorf("ReadyForQuery out of order: %w", errClosed)
+			}
+			pop()
+			s.txStatus = m.TxStatus
+			if m.TxStatus == 'I' {
+				s.localPath = nil
+				// Portals end with the transaction; the unnamed one at Sync.
+				clear(es.portals)
+			}
+			s.be.Send(m)
+			if err := s.flushClient(); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("unexpected %T from upstream: %w", msg, errClosed)
+		}
+	}
+	return s.flushClient()
+}
+
+// skipToSync drops what the server will not answer after an error.
+func (es *extState) skipToSync() {
+	for len(es.queue) > 0 && es.queue[0].kind != expSync {
+		es.queue = es.queue[1:]
+	}
+}
+
+// binaryChecked refuses masked fields in the binary format whose type the
+// codec cannot convert (the mask works on the text form).
+func binaryChecked(p *rowPlan, rd *pgproto3.RowDescription) *rowPlan {
+	for i, fd := range rd.Fields {
+		fp := &p.fields[i]
+		if fd.Format == 1 && fp.act == actMask && anonymize.OIDType(fd.DataTypeOID) == "" {
+			fp.act = actRefuse
+			fp.why = fmt.Sprintf("column %q is masked and its type has no binary conversion", fd.Name)
+			if p.refused == nil {
+				p.refused = fp
+			}
+		}
+		fp.format = fd.Format
+		fp.oid = fd.DataTypeOID
+	}
+	return p
+}
+
+// rewriteRowFormat masks one DataRow whose fields may be in binary.
+func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
+	binary := false
+	for i := range plan.fields {
+		if plan.fields[i].act == actMask && plan.fields[i].format == 1 {
+			binary = true
+		}
+	}
+	if !binary {
+		return s.rewriteRow(plan, dr)
+	}
+	if len(dr.Values) != len(plan.fields) {
+		return nil, 0, fmt.Errorf("DataRow does not match its RowDescription")
+	}
+	// Convert binary masked fields to text, mask, convert back.
+	conv := &pgproto3.DataRow{Values: make([][]byte, len(dr.Values))}
+	copy(conv.Values, dr.Values)
+	for i, v := range dr.Values {
+		fp := &plan.fields[i]
+		if fp.act != actMask || fp.format != 1 || v == nil {
+			continue
+		}
+		text, err := s.srv.codec.BinaryToText(nil, fp.oid, v)
+		if err != nil {
+			return nil, 0, err
+		}
+		out, null, err := fp.bound.Apply(nil, text, false)
+		if err != nil {
+			return nil, 0, err
+		}
+		if null {
+			conv.Values[i] = nil
+			continue
+		}
+		bin, err := s.srv.codec.TextToBinary(nil, fp.oid, out)
+		if err != nil {
+			return nil, 0, err
+		}
+		conv.Values[i] = bin
+	}
+	// The remaining (text or kept) fields go through the text path; the
+	// binary ones are final already.
+	textPlan := &rowPlan{fields: make([]fieldPlan, len(plan.fields))}
+	copy(textPlan.fields, plan.fields)
+	for i := range textPlan.fields {
+		if textPlan.fields[i].act == actMask && textPlan.fields[i].format == 1 {
+			textPlan.fields[i].act = actPass
+		}
+	}
+	return s.rewriteRow(textPlan, conv)
+}
