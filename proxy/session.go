@@ -107,9 +107,8 @@ func (s *session) loop(ctx context.Context) error {
 func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	start := time.Now()
 	s.canceled = false
-	snap := s.srv.snapshot()
 	an, err := s.analyze(ctx, q.String)
-	snap = s.srv.snapshot()
+	snap := s.srv.snapshot() // after analyze: it may have refreshed
 	audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String())
 	if err != nil {
 		audit.Str("decision", "refused").Str("reason", "analysis failed").Msg("statement")
