@@ -40,7 +40,6 @@ type Server struct {
 	cfg         Config
 	rulesPtr    atomic.Pointer[rules.Rules]
 	snap        atomic.Pointer[catalog.Snapshot]
-	posture     lineage.Posture
 	idleTimeout time.Duration
 	secret      []byte // for the fake SCRAM exchange of unknown users
 	upstream    *pgconn.Config
@@ -73,9 +72,6 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	up.RuntimeParams["default_transaction_read_only"] = "on"
 	s := &Server{cfg: cfg, upstream: up, keys: map[uint64]*session{}, refresh: make(chan struct{}, 1),
 		idleTimeout: cfg.Rules.Proxy.IdleTimeout}
-	if cfg.Rules.Proxy.Posture == rules.PostureStandard {
-		s.posture = lineage.PostureStandard
-	}
 	if t := cfg.Rules.Proxy.TLS; t != nil {
 		cert, err := tls.LoadX509KeyPair(t.Cert, t.Key)
 		if err != nil {
@@ -94,6 +90,18 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 }
 
 func (s *Server) rules() *rules.Rules { return s.rulesPtr.Load() }
+
+// Reload swaps in new rules (SIGHUP). Sessions pick them up at their next
+// statement; the upstream, listen address and TLS settings are fixed at
+// start, so a change to those is refused.
+func (s *Server) Reload(r *rules.Rules) error {
+	old := s.rules()
+	if r.Proxy == nil || r.Proxy.Upstream != old.Proxy.Upstream || r.Proxy.Listen != old.Proxy.Listen {
+		return errors.New("proxy.upstream and proxy.listen cannot change on reload; restart the proxy")
+	}
+	s.rulesPtr.Store(r)
+	return nil
+}
 
 // refreshNow re-reads the catalog unless that was done less than a second
 // ago; it reports whether a new snapshot is in place.
@@ -119,6 +127,14 @@ func (s *Server) refreshSoon() {
 	}
 }
 func (s *Server) snapshot() *catalog.Snapshot { return s.snap.Load() }
+
+// posture follows the rules in force (they change on reload).
+func (s *Server) posture() lineage.Posture {
+	if s.rules().Proxy.Posture == rules.PostureStandard {
+		return lineage.PostureStandard
+	}
+	return lineage.PostureStrict
+}
 
 // loadCatalog reads the schema through a connection of its own; a failed
 // refresh keeps the last good snapshot.
@@ -188,9 +204,25 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		}
 	})
 	err := g.Wait()
-	s.sessions.Wait()
+	// Graceful: sessions get a grace period to finish, then their client
+	// connections are closed, which ends them.
+	done := make(chan struct{})
+	go func() { s.sessions.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(shutdownGrace):
+		s.mu.Lock()
+		for _, sess := range s.keys {
+			sess.client.Close()
+		}
+		s.mu.Unlock()
+		<-done
+	}
 	return err
 }
+
+// shutdownGrace is how long sessions may run on after a shutdown request.
+const shutdownGrace = 10 * time.Second
 
 // handle runs one client connection from startup to close.
 func (s *Server) handle(ctx context.Context, c net.Conn) {

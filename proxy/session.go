@@ -243,7 +243,7 @@ func (s *session) analyze(ctx context.Context, sql string) (*lineage.Analysis, e
 	if s.localPath != nil {
 		path = s.localPath
 	}
-	opt := lineage.Options{Posture: s.srv.posture, SearchPath: path, User: s.srv.upstream.User}
+	opt := lineage.Options{Posture: s.srv.posture(), SearchPath: path, User: s.srv.upstream.User}
 	an, err := lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)
 	if err == nil && unresolved(an) && s.srv.refreshNow(ctx) {
 		an, err = lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)

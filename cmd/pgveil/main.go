@@ -97,6 +97,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			anonymizeCommand(),
 			dumpCommand(),
+			proxyCommand(),
 			checkCommand(),
 			passwdCommand(),
 			versionCommand(),
