@@ -98,6 +98,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			anonymizeCommand(),
 			dumpCommand(),
 			proxyCommand(),
+			demoCommand(),
 			checkCommand(),
 			passwdCommand(),
 			versionCommand(),

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -49,7 +50,7 @@ func TestProxyCommand(t *testing.T) {
 	}
 	cmd := exec.Command(bin, "--log-format", "json", "proxy", "-c", cfg)
 	cmd.Env = append(os.Environ(), "PGVEIL_KEY="+sampleKey, "UPSTREAM_PW="+pw)
-	var stderr bytes.Buffer
+	var stderr lockedBuffer // written by exec's copier while the test reads it
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -101,4 +102,22 @@ func TestProxyCommand(t *testing.T) {
 	if strings.Contains(stderr.String(), orig) || strings.Contains(stderr.String(), sampleKey) {
 		t.Error("a value or the key reached the logs")
 	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and one reader.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
