@@ -88,9 +88,15 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 	switch m := msg.(type) {
 	case *pgproto3.Parse:
 		st, ref := s.analyzeOne(ctx, m.Query)
+		audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String()).Str("protocol", "extended")
+		if st != nil {
+			audit = audit.Str("fingerprint", st.Fingerprint).Str("statement", st.Normalized)
+		}
 		if ref != nil {
+			audit.Str("decision", "refused").Str("sqlstate", ref.SQLState).Msg("statement")
 			return refuse(ref)
 		}
+		audit.Str("decision", "allowed").Msg("statement")
 		es.stmts[m.Name] = st
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expParse, stmt: st})
@@ -161,10 +167,10 @@ func (s *session) analyzeOne(ctx context.Context, sql string) (*lineage.Statemen
 	}
 	st := &an.Statements[0]
 	if st.Refusal != nil {
-		return nil, st.Refusal
+		return st, st.Refusal // st for the audit log only
 	}
 	if ref := derivedRefusal(st); ref != nil {
-		return nil, ref
+		return st, ref
 	}
 	return st, nil
 }
