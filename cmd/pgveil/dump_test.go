@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -244,8 +245,10 @@ func TestDumpFaults(t *testing.T) {
 					return
 				case <-time.After(5 * time.Millisecond):
 				}
+				// Only this test's database: other packages' tests run
+				// COPY on the same server at the same time.
 				admin.Exec(context.Background(), `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-					WHERE query LIKE 'COPY %TO STDOUT%' AND pid <> pg_backend_pid()`)
+					WHERE query LIKE 'COPY %TO STDOUT%' AND pid <> pg_backend_pid() AND datname = $1`, dbName(src))
 			}
 		}()
 		defer func() { close(stop); wg.Wait() }()
@@ -313,6 +316,15 @@ func TestDumpFaults(t *testing.T) {
 			t.Errorf("stderr: %s", lastLine(stderr.String()))
 		}
 	})
+}
+
+// dbName is the database a connection URL names.
+func dbName(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 func devFull(t *testing.T) *os.File {
