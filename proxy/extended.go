@@ -55,6 +55,9 @@ type extState struct {
 	portals  map[string]*portalState
 	queue    []expect
 	ignoring bool // after a refusal, messages up to Sync are dropped, as the server does after an error
+	// withheld: a result was cut off by the proxy (cancelled upstream); the
+	// server's remaining answers up to ReadyForQuery are dropped.
+	withheld bool
 }
 
 func (s *session) ext() *extState {
@@ -205,6 +208,14 @@ func (s *session) drain(ctx context.Context) error {
 			return fmt.Errorf("upstream: %w", err)
 		}
 		pop := func() { es.queue = es.queue[1:] }
+		if es.withheld {
+			if rfq, ok := msg.(*pgproto3.ReadyForQuery); ok {
+				es.withheld = false
+				msg = rfq
+			} else {
+				continue // rows, completions and the cancellation error of the cut-off result
+			}
+		}
 		switch m := msg.(type) {
 		case *pgproto3.ParseComplete, *pgproto3.BindComplete, *pgproto3.CloseComplete:
 			pop()
@@ -245,6 +256,7 @@ func (s *session) drain(ctx context.Context) error {
 				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
 					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
 				es.skipToSync()
+				es.withheld = true
 				continue
 			}
 			out, size, err := s.rewriteRowFormat(p.plan, m)
@@ -253,6 +265,7 @@ func (s *session) drain(ctx context.Context) error {
 				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
 					Message: "pgveil: a value could not be masked; the result was withheld"})
 				es.skipToSync()
+				es.withheld = true
 				continue
 			}
 			if err := s.sendClient(out, size); err != nil {
