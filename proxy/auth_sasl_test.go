@@ -35,10 +35,12 @@ func startExchange(t *testing.T, users []rules.User, username string, secret []b
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
 	x := &exchange{t: t, result: make(chan authResult, 1)}
 	go func() {
+		// Close the listener only after Accept: closing it while the dialled
+		// connection waits in the backlog resets that connection.
 		c, err := l.Accept()
+		l.Close()
 		if err != nil {
 			x.result <- authResult{err: err}
 			return

@@ -279,3 +279,22 @@ func TestProxyExtended(t *testing.T) {
 		})
 	}
 }
+
+// TestProxyMaxConnections: connections over proxy.max_connections get
+// SQLSTATE 53300; the sessions already open keep working.
+func TestProxyMaxConnections(t *testing.T) {
+	client, _, _ := startProxyWith(t, "  max_connections: 2\n")
+	ctx := context.Background()
+	a := simpleConn(t, client)
+	b := simpleConn(t, client)
+	_, err := pgconn.Connect(ctx, client)
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) || pe.Code != "53300" {
+		t.Errorf("third connection: want 53300, got %v", err)
+	}
+	for _, c := range []*pgx.Conn{a, b} {
+		if _, err := c.Exec(ctx, "SELECT 1"); err != nil {
+			t.Errorf("open session broken: %v", err)
+		}
+	}
+}

@@ -46,6 +46,8 @@ type Server struct {
 	tls         *tls.Config // client leg; nil when proxy.tls is not set
 	codec       *anonymize.Codec
 
+	active atomic.Int64 // client connections being served
+
 	refreshMu   sync.Mutex
 	lastRefresh time.Time
 
@@ -196,9 +198,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 				}
 				return fmt.Errorf("accept: %w", err)
 			}
+			if int(s.active.Add(1)) > s.rules().Proxy.MaxConnections {
+				s.active.Add(-1)
+				go refuseBusy(c)
+				continue
+			}
 			s.sessions.Add(1)
 			go func() {
 				defer s.sessions.Done()
+				defer s.active.Add(-1)
 				s.handle(ctx, c)
 			}()
 		}
@@ -317,6 +325,28 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 	if err != nil && !errors.Is(err, net.ErrClosed) && !errors.Is(err, io.EOF) {
 		log.Info().Err(err).Msg("session ended")
 	}
+}
+
+// refuseBusy answers a connection over proxy.max_connections the way
+// PostgreSQL does (53300), after reading its startup packet.
+func refuseBusy(c net.Conn) {
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	be := pgproto3.NewBackend(c, c)
+	for {
+		msg, err := be.ReceiveStartupMessage()
+		if err != nil {
+			return
+		}
+		if _, ok := msg.(*pgproto3.SSLRequest); ok {
+			c.Write([]byte{'N'})
+			continue
+		}
+		break
+	}
+	be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "53300",
+		Message: "pgveil: too many connections", Hint: "raise proxy.max_connections or close idle sessions"})
+	be.Flush()
 }
 
 // checkStartup refuses protocol versions and startup options that would
