@@ -97,9 +97,11 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		}
 		if ref != nil {
 			audit.Str("decision", "refused").Str("sqlstate", ref.SQLState).Msg("statement")
+			s.srv.metrics.statements.WithLabelValues("refused").Inc()
 			return refuse(ref)
 		}
 		audit.Str("decision", "allowed").Msg("statement")
+		s.srv.metrics.statements.WithLabelValues("allowed").Inc()
 		es.stmts[m.Name] = st
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expParse, stmt: st})
@@ -257,6 +259,7 @@ func (s *session) drain(ctx context.Context) error {
 					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
 				es.skipToSync()
 				es.withheld = true
+				s.srv.metrics.statements.WithLabelValues("withheld").Inc()
 				continue
 			}
 			out, size, err := s.rewriteRowFormat(p.plan, m)
@@ -268,6 +271,7 @@ func (s *session) drain(ctx context.Context) error {
 				es.withheld = true
 				continue
 			}
+			s.srv.metrics.rows.Inc()
 			if err := s.sendClient(out, size); err != nil {
 				return err
 			}

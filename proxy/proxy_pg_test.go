@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,6 +35,13 @@ func startProxy(t testing.TB) (client, upstream string, r *rules.Rules) {
 
 // startProxyWith adds extra lines (indented for the proxy: section).
 func startProxyWith(t testing.TB, extra string) (client, upstream string, r *rules.Rules) {
+	t.Helper()
+	client, upstream, r, _ = startProxyServer(t, extra)
+	return client, upstream, r
+}
+
+// startProxyServer is startProxyWith that also returns the server.
+func startProxyServer(t testing.TB, extra string) (client, upstream string, r *rules.Rules, srv *Server) {
 	t.Helper()
 	upstream = pgtest.CreateDB(t, "proxy")
 	pgtest.LoadSample(t, upstream, "0.05")
@@ -63,7 +72,7 @@ proxy:
 	}
 	t.Setenv("PROXY_TEST_UPSTREAM_PASSWORD", pw)
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: zerolog.Nop()})
+	srv, err = NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: zerolog.Nop()})
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -84,7 +93,7 @@ proxy:
 		}
 	})
 	client = fmt.Sprintf("postgres://alice:alice-secret@%s/%s?sslmode=disable", ln.Addr(), strings.TrimPrefix(u.Path, "/"))
-	return client, upstream, r
+	return client, upstream, r, srv
 }
 
 func simpleConn(t *testing.T, dsn string) *pgx.Conn {
@@ -296,5 +305,44 @@ func TestProxyMaxConnections(t *testing.T) {
 		if _, err := c.Exec(ctx, "SELECT 1"); err != nil {
 			t.Errorf("open session broken: %v", err)
 		}
+	}
+}
+
+// TestProxyMetrics: /metrics counts sessions and decisions and holds no
+// value; /healthz answers 200 with a fresh catalog.
+func TestProxyMetrics(t *testing.T) {
+	client, _, _, srv := startProxyServer(t, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.ServeMetrics(ctx, ln)
+	pc := simpleConn(t, client)
+	var email string
+	pc.QueryRow(ctx, "SELECT email FROM customers ORDER BY id LIMIT 1").Scan(&email)
+	pc.Exec(ctx, "SELECT lower(email) FROM customers")
+	get := func(path string) (int, string) {
+		resp, err := http.Get("http://" + ln.Addr().String() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, body := get("/metrics")
+	for _, want := range []string{"pgveil_proxy_sessions_total 1", `pgveil_proxy_statements_total{decision="refused"} 1`,
+		`pgveil_proxy_statements_total{decision="allowed"} 1`, "pgveil_proxy_rows_total 1", "pgveil_proxy_connections 1"} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if email == "" || strings.Contains(body, email) || strings.Contains(body, "customers") {
+		t.Error("/metrics carries a value or a statement")
+	}
+	if code, body := get("/healthz"); code != 200 || body != "ok\n" {
+		t.Errorf("/healthz: %d %q", code, body)
 	}
 }

@@ -46,7 +46,9 @@ type Server struct {
 	tls         *tls.Config // client leg; nil when proxy.tls is not set
 	codec       *anonymize.Codec
 
-	active atomic.Int64 // client connections being served
+	active  atomic.Int64 // client connections being served
+	metrics *metrics
+	snapAt  atomic.Int64 // unix nanoseconds of the last good catalog read
 
 	refreshMu   sync.Mutex
 	lastRefresh time.Time
@@ -82,6 +84,7 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	s.codec = anonymize.NewCodec()
+	s.metrics = newMetrics(s)
 	s.rulesPtr.Store(cfg.Rules)
 	s.secret = make([]byte, 32)
 	rand.Read(s.secret)
@@ -130,6 +133,14 @@ func (s *Server) refreshSoon() {
 }
 func (s *Server) snapshot() *catalog.Snapshot { return s.snap.Load() }
 
+// refreshEvery is the period of the catalog refresh.
+func (s *Server) refreshEvery() time.Duration {
+	if s.cfg.CatalogRefresh > 0 {
+		return s.cfg.CatalogRefresh
+	}
+	return time.Minute
+}
+
 // posture follows the rules in force (they change on reload).
 func (s *Server) posture() lineage.Posture {
 	if s.rules().Proxy.Posture == rules.PostureStandard {
@@ -156,9 +167,12 @@ func (s *Server) loadCatalog(ctx context.Context) error {
 	defer conn.Close(context.Background())
 	snap, err := catalog.Load(cctx, conn)
 	if err != nil {
+		s.metrics.refreshes.WithLabelValues("failed").Inc()
 		return fmt.Errorf("read catalog: %w", err)
 	}
 	s.snap.Store(snap)
+	s.snapAt.Store(time.Now().UnixNano())
+	s.metrics.refreshes.WithLabelValues("ok").Inc()
 	return nil
 }
 
@@ -171,11 +185,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return nil
 	})
 	g.Go(func() error {
-		every := s.cfg.CatalogRefresh
-		if every <= 0 {
-			every = time.Minute
-		}
-		t := time.NewTicker(every)
+		t := time.NewTicker(s.refreshEvery())
 		defer t.Stop()
 		for {
 			select {
@@ -292,9 +302,11 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 	}
 	user := startup.Parameters["user"]
 	if _, err := Authenticate(be, s.rules().Proxy.Users, user, s.secret); err != nil {
+		s.metrics.authFailed.Inc()
 		log.Info().Str("user", user).Msg("authentication failed")
 		return
 	}
+	s.metrics.sessions.Inc()
 	be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize) // Authenticate bounds its own exchange
 	sess := &session{srv: s, client: c, be: be, user: user, txStatus: 'I', log: log}
 	if err := s.connectUpstream(ctx, sess, startup); err != nil {

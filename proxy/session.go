@@ -120,10 +120,12 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 		audit = audit.Str(fmt.Sprintf("fingerprint_%d", i), st.Fingerprint).Str(fmt.Sprintf("statement_%d", i), st.Normalized)
 		if st.Refusal != nil {
 			audit.Str("decision", "refused").Str("sqlstate", st.Refusal.SQLState).Msg("statement")
+			s.srv.metrics.statements.WithLabelValues("refused").Inc()
 			return s.refuse(st.Refusal.SQLState, st.Refusal.Message, st.Refusal.Hint)
 		}
 		if r := derivedRefusal(&st); r != nil {
 			audit.Str("decision", "refused").Str("sqlstate", r.SQLState).Msg("statement")
+			s.srv.metrics.statements.WithLabelValues("refused").Inc()
 			return s.refuse(r.SQLState, r.Message, r.Hint)
 		}
 	}
@@ -226,6 +228,8 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				decision = "withheld"
 			}
 			audit.Str("decision", decision).Strs("masked", masked).Int64("rows", rows).Dur("duration", time.Since(start)).Msg("statement")
+			s.srv.metrics.statements.WithLabelValues(decision).Inc()
+			s.srv.metrics.rows.Add(float64(rows))
 			return s.flushClient()
 		default:
 			// COPY responses (COPY is refused before it runs) and anything

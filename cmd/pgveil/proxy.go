@@ -24,7 +24,8 @@ func proxyCommand() *cli.Command {
 			"proxy.upstream: every result column is masked under the rules or refused, and\n" +
 			"only read-only statements run. SIGHUP reloads the rules (invalid rules keep the\n" +
 			"old ones); SIGTERM or Ctrl-C shuts down after the sessions end.\n" +
-			"Not yet: COPY, cursors, metrics (see the README).",
+			"proxy.metrics_listen serves Prometheus /metrics and /healthz. Not yet: COPY and\n" +
+			"cursors (refused; see the README).",
 		Flags: []cli.Flag{
 			configFlag(),
 			&cli.StringFlag{Name: "listen", Usage: "override proxy.listen (`HOST:PORT`)"},
@@ -68,6 +69,18 @@ func runProxy(c *cli.Context) error {
 	defer signal.Stop(hup)
 	ctx, cancel := context.WithCancel(c.Context)
 	defer cancel()
+	if addr := r.Proxy.MetricsListen; addr != "" {
+		mln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return fmt.Errorf("proxy: metrics_listen: %w", err)
+		}
+		log.Info().Str("metrics_listen", mln.Addr().String()).Msg("serving /metrics and /healthz")
+		go func() {
+			if err := srv.ServeMetrics(ctx, mln); err != nil {
+				log.Error().Err(err).Msg("metrics server stopped")
+			}
+		}()
+	}
 	go func() {
 		for {
 			select {
