@@ -147,6 +147,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 		}
 		switch m := msg.(type) {
 		case *pgproto3.RowDescription:
+			if discarding {
+				continue
+			}
 			var st *lineage.Statement
 			if stmt < len(an.Statements) {
 				st = &an.Statements[stmt]
