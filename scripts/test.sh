@@ -13,6 +13,14 @@ if ! command -v staticcheck >/dev/null; then
 	GOFLAGS= go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 fi
 
+# Real clients the proxy tests drive: psycopg2 from Debian's packages.
+if ! /usr/bin/python3 -c 'import psycopg2' 2>/dev/null; then
+	echo "installing python3-psycopg2 for the proxy's client tests" >&2
+	sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-psycopg2 >&2 ||
+		{ $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-psycopg2 >&2; }
+fi
+
 echo "== gofmt"
 bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$bad" ]; then echo "not gofmt-formatted: $bad"; exit 1; fi
