@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/pgveil/pgveil/anonymize"
@@ -68,5 +70,61 @@ func TestClientPsycopg2(t *testing.T) {
 	}
 	if len(got.Rows) != 3 || got.Count != 1 || got.Refused == nil || *got.Refused != "42501" {
 		t.Errorf("psycopg2 result %+v", got)
+	}
+}
+
+// nodeScript reads through the proxy with node-postgres: parameterized
+// queries go over the extended protocol. Under node -e, process.argv[1] is
+// the first argument.
+const nodeScript = `
+const { Client } = require('pg');
+(async () => {
+  const c = new Client({ connectionString: process.argv[1] });
+  await c.connect();
+  const r = await c.query('SELECT id, email FROM customers WHERE id = $1', [process.argv[2]]);
+  let refused = null;
+  try { await c.query('SELECT lower(email) FROM customers WHERE id = $1', [process.argv[2]]); }
+  catch (e) { refused = e.code; }
+  const n = await c.query({ text: 'SELECT count(*)::int AS n FROM customers WHERE email = $1', values: [process.argv[3]] });
+  console.log(JSON.stringify({ email: r.rows[0].email, refused, n: n.rows[0].n }));
+  await c.end();
+})().catch(e => { console.error(e); process.exit(1); });
+`
+
+// TestClientNodePostgres: node-postgres (npm pg, installed by
+// scripts/test.sh into .cache/node) gets masked values and refusals.
+func TestClientNodePostgres(t *testing.T) {
+	modules := filepath.Join(pgtest.RepoRoot(t), ".cache", "node", "node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "pg")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node-postgres missing: scripts/test.sh installs it into .cache/node")
+		}
+		t.Skip("node-postgres not installed (npm install --prefix .cache/node pg@8)")
+	}
+	client, upstream, r := startProxy(t)
+	uc := pgtest.Connect(t, upstream)
+	var id int64
+	var orig string
+	if err := uc.QueryRow(context.Background(), "SELECT id, email FROM customers ORDER BY id LIMIT 1").Scan(&id, &orig); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", "-e", nodeScript, client, strconv.FormatInt(id, 10), orig)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var got struct {
+		Email   string  `json:"email"`
+		Refused *string `json:"refused"`
+		N       int     `json:"n"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	bound, _ := r.Column("public", "customers", "email").Masker.Bind(anonymize.Column{Type: "varchar", MaxLen: 120})
+	want, _, _ := bound.Apply(nil, []byte(orig), false)
+	if got.Email != string(want) || got.Refused == nil || *got.Refused != "42501" || got.N != 1 {
+		t.Errorf("node-postgres got %+v, want email %s, refusal 42501, lookup 1", got, want)
 	}
 }

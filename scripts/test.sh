@@ -21,6 +21,12 @@ if ! /usr/bin/python3 -c 'import psycopg2' 2>/dev/null; then
 		{ $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-psycopg2 >&2; }
 fi
 
+# node-postgres from the npm registry, for the same tests (kept out of git).
+if command -v npm >/dev/null && [ ! -d .cache/node/node_modules/pg ]; then
+	echo "installing node-postgres into .cache/node" >&2
+	npm install --prefix .cache/node --no-audit --no-fund --silent pg@8 >&2
+fi
+
 echo "== gofmt"
 bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$bad" ]; then echo "not gofmt-formatted: $bad"; exit 1; fi
