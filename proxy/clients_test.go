@@ -3,6 +3,8 @@ package proxy
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -126,5 +128,65 @@ func TestClientNodePostgres(t *testing.T) {
 	want, _, _ := bound.Apply(nil, []byte(orig), false)
 	if got.Email != string(want) || got.Refused == nil || *got.Refused != "42501" || got.N != 1 {
 		t.Errorf("node-postgres got %+v, want email %s, refusal 42501, lookup 1", got, want)
+	}
+}
+
+// jdbcSource reads through the proxy with pgjdbc: prepared statements over
+// the extended protocol, server-side prepared after prepareThreshold uses.
+const jdbcSource = `
+import java.sql.*;
+public class Main {
+  public static void main(String[] a) throws Exception {
+    try (Connection c = DriverManager.getConnection(a[0], "alice", "alice-secret")) {
+      String email = null;
+      PreparedStatement ps = c.prepareStatement("SELECT email, birth_date FROM customers WHERE id = ?");
+      for (int i = 0; i < 7; i++) {
+        ps.setLong(1, Long.parseLong(a[1]));
+        try (ResultSet rs = ps.executeQuery()) { rs.next(); email = rs.getString(1); }
+      }
+      String refused = null;
+      try (Statement st = c.createStatement()) { st.executeQuery("SELECT lower(email) FROM customers"); }
+      catch (SQLException e) { refused = e.getSQLState(); }
+      System.out.println("{\"email\":\"" + email + "\",\"refused\":\"" + refused + "\"}");
+    }
+  }
+}
+`
+
+// TestClientJDBC: pgjdbc from Debian's libpostgresql-jdbc-java (installed by
+// scripts/test.sh) with the machine's JVM gets masked values and refusals.
+func TestClientJDBC(t *testing.T) {
+	jar := "/usr/share/java/postgresql.jar"
+	_, jerr := os.Stat(jar)
+	_, perr := exec.LookPath("java")
+	if jerr != nil || perr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pgjdbc or java missing: scripts/test.sh installs libpostgresql-jdbc-java")
+		}
+		t.Skip("pgjdbc or java not installed")
+	}
+	client, upstream, r := startProxy(t)
+	u, _ := url.Parse(client)
+	jdbcURL := fmt.Sprintf("jdbc:postgresql://%s%s?sslmode=disable", u.Host, u.Path)
+	uc := pgtest.Connect(t, upstream)
+	var id int64
+	var orig string
+	if err := uc.QueryRow(context.Background(), "SELECT id, email FROM customers ORDER BY id LIMIT 1").Scan(&id, &orig); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "Main.java")
+	os.WriteFile(src, []byte(jdbcSource), 0o600)
+	out, err := exec.Command("java", "-cp", jar, src, jdbcURL, strconv.FormatInt(id, 10)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("java: %v\n%s", err, out)
+	}
+	var got struct{ Email, Refused string }
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	bound, _ := r.Column("public", "customers", "email").Masker.Bind(anonymize.Column{Type: "varchar", MaxLen: 120})
+	want, _, _ := bound.Apply(nil, []byte(orig), false)
+	if got.Email != string(want) || got.Refused != "42501" {
+		t.Errorf("pgjdbc got %+v, want email %s and refusal 42501", got, want)
 	}
 }

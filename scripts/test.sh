@@ -13,12 +13,17 @@ if ! command -v staticcheck >/dev/null; then
 	GOFLAGS= go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 fi
 
-# Real clients the proxy tests drive: psycopg2 from Debian's packages.
-if ! /usr/bin/python3 -c 'import psycopg2' 2>/dev/null; then
-	echo "installing python3-psycopg2 for the proxy's client tests" >&2
+# Real clients the proxy tests drive, from Debian's packages: psycopg2 and
+# pgjdbc (with a JVM when the machine has none).
+want=()
+/usr/bin/python3 -c 'import psycopg2' 2>/dev/null || want+=(python3-psycopg2)
+[ -f /usr/share/java/postgresql.jar ] || want+=(libpostgresql-jdbc-java)
+command -v java >/dev/null || want+=(default-jre-headless)
+if [ ${#want[@]} -gt 0 ]; then
+	echo "installing ${want[*]} for the proxy's client tests" >&2
 	sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-psycopg2 >&2 ||
-		{ $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-psycopg2 >&2; }
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}" >&2 ||
+		{ $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}" >&2; }
 fi
 
 # node-postgres from the npm registry, for the same tests (kept out of git).
