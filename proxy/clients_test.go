@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -188,5 +189,27 @@ func TestClientJDBC(t *testing.T) {
 	want, _, _ := bound.Apply(nil, []byte(orig), false)
 	if got.Email != string(want) || got.Refused != "42501" {
 		t.Errorf("pgjdbc got %+v, want email %s and refusal 42501", got, want)
+	}
+}
+
+// TestClientPgbench: pgbench -S through the proxy in each query mode runs
+// with no failed transaction (the tables are initialised on the server:
+// writes never pass the proxy).
+func TestClientPgbench(t *testing.T) {
+	client, upstream, _ := startProxy(t)
+	pgbench := pgtest.Bin(t, "pgbench")
+	if out, err := exec.Command(pgbench, "-i", "-s", "1", "-q", upstream).CombinedOutput(); err != nil {
+		t.Fatalf("pgbench -i: %v\n%s", err, out)
+	}
+	for _, mode := range []string{"simple", "extended", "prepared"} {
+		out, err := exec.Command(pgbench, "-S", "-M", mode, "-c", "4", "-j", "2", "-t", "200", "-n", client).CombinedOutput()
+		if err != nil {
+			t.Errorf("pgbench -M %s: %v\n%s", mode, err, out)
+			continue
+		}
+		if !bytes.Contains(out, []byte("number of transactions actually processed: 800/800")) ||
+			!bytes.Contains(out, []byte("number of failed transactions: 0")) {
+			t.Errorf("pgbench -M %s:\n%s", mode, out)
+		}
 	}
 }
