@@ -188,7 +188,8 @@ func TestProxyRefusals(t *testing.T) {
 // TestProxyPsql: psql works through the proxy, \d included.
 func TestProxyPsql(t *testing.T) {
 	client, _, _ := startProxy(t)
-	for _, cmd := range []string{`\dt`, `\d customers`, `SELECT email FROM customers ORDER BY id LIMIT 1`} {
+	for _, cmd := range []string{`\dt`, `\d customers`, `\d+ customers`, `\l`, `\df`, `\dv`, `\dn`, `\x on`,
+		`SELECT email FROM customers ORDER BY id LIMIT 1`} {
 		out, err := exec.Command(pgtest.Bin(t, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-d", client, "-c", cmd).CombinedOutput()
 		if err != nil {
 			t.Errorf("psql %s: %v\n%s", cmd, err, out)
