@@ -17,6 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/rs/zerolog"
 
 	"github.com/pgveil/pgveil/anonymize"
@@ -345,5 +346,38 @@ func TestProxyMetrics(t *testing.T) {
 	}
 	if code, body := get("/healthz"); code != 200 || body != "ok\n" {
 		t.Errorf("/healthz: %d %q", code, body)
+	}
+}
+
+// TestProxyNegotiatesProtocol: a client asking for protocol 3.2 and an
+// option is told 3.0 and no options, then served.
+func TestProxyNegotiatesProtocol(t *testing.T) {
+	client, _, _ := startProxy(t)
+	u, _ := url.Parse(client)
+	c, err := net.Dial("tcp", u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	fe := pgproto3.NewFrontend(c, c)
+	fe.Send(&pgproto3.StartupMessage{ProtocolVersion: 3<<16 | 2, Parameters: map[string]string{
+		"user": "alice", "database": strings.TrimPrefix(u.Path, "/"), "_pq_.test_option": "on"}})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := fe.Receive()
+	if err != nil {
+		t.Fatal(err)
+	}
+	npv, ok := msg.(*pgproto3.NegotiateProtocolVersion)
+	if !ok || npv.NewestMinorProtocol != 0 || len(npv.UnrecognizedOptions) != 1 || npv.UnrecognizedOptions[0] != "_pq_.test_option" {
+		t.Fatalf("want NegotiateProtocolVersion(0, [_pq_.test_option]), got %#v", msg)
+	}
+	if msg, err = fe.Receive(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := msg.(*pgproto3.AuthenticationSASL); !ok {
+		t.Fatalf("want the SASL authentication request next, got %#v", msg)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"io"
 	"net"
 	"os"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -300,6 +302,18 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 		be.Flush()
 		return
 	}
+	// A client asking for a newer minor version or protocol options is told
+	// what is served (3.0, no options), as PostgreSQL does.
+	var unrecognized []string
+	for k := range startup.Parameters {
+		if strings.HasPrefix(k, "_pq_.") {
+			unrecognized = append(unrecognized, k)
+		}
+	}
+	if startup.ProtocolVersion&0xffff != 0 || len(unrecognized) > 0 {
+		sort.Strings(unrecognized)
+		be.Send(&pgproto3.NegotiateProtocolVersion{NewestMinorProtocol: 0, UnrecognizedOptions: unrecognized})
+	}
 	user := startup.Parameters["user"]
 	if _, err := Authenticate(be, s.rules().Proxy.Users, user, s.secret); err != nil {
 		s.metrics.authFailed.Inc()
@@ -414,8 +428,11 @@ func (s *Server) checkStartup(m *pgproto3.StartupMessage) error {
 		return fmt.Errorf("unsupported protocol version %d.%d", m.ProtocolVersion>>16, m.ProtocolVersion&0xffff)
 	}
 	for k := range m.Parameters {
-		switch k {
-		case "user", "database", "application_name", "client_encoding", "DateStyle", "TimeZone", "extra_float_digits", "IntervalStyle":
+		switch {
+		case strings.HasPrefix(k, "_pq_."):
+			// Protocol options: declined by NegotiateProtocolVersion.
+		case k == "user", k == "database", k == "application_name", k == "client_encoding", k == "DateStyle",
+			k == "TimeZone", k == "extra_float_digits", k == "IntervalStyle":
 		default:
 			return fmt.Errorf("startup parameter %q is not accepted through pgveil", k)
 		}
