@@ -126,19 +126,24 @@ func (a *analyzer) jsonAgg(c *pg.JsonAggConstructor, sc *scope) lin {
 	if c == nil {
 		return lin{}
 	}
-	var ls []lin
-	for _, o := range c.AggOrder {
+	return unionAll(a.aggTail(nil, c.AggOrder, c.AggFilter, c.Over, sc))
+}
+
+// aggTail adds the lineage of an aggregate's ORDER BY and window, and
+// checks its FILTER as a condition.
+func (a *analyzer) aggTail(ls []lin, order []*pg.Node, filter *pg.Node, over *pg.WindowDef, sc *scope) []lin {
+	for _, o := range order {
 		if sb := o.GetSortBy(); sb != nil {
 			ls = append(ls, a.computed(a.expr(sb.Node, sc), "an aggregate's ORDER BY"))
 		}
 	}
-	if c.AggFilter != nil {
-		a.qual(c.AggFilter, sc, "an aggregate FILTER")
+	if filter != nil {
+		a.qual(filter, sc, "an aggregate FILTER")
 	}
-	if c.Over != nil {
-		ls = append(ls, a.windowDef(c.Over, sc, sc.windowsOf()))
+	if over != nil {
+		ls = append(ls, a.windowDef(over, sc, sc.windowsOf()))
 	}
-	return unionAll(ls)
+	return ls
 }
 
 // qual analyses a condition (WHERE, JOIN ON, HAVING, FILTER, CASE WHEN).
@@ -314,18 +319,7 @@ func (a *analyzer) funcCall(fc *pg.FuncCall, sc *scope) lin {
 		}
 		ls = append(ls, a.computed(a.expr(arg, sc), use))
 	}
-	for _, o := range fc.AggOrder {
-		if sb := o.GetSortBy(); sb != nil {
-			ls = append(ls, a.computed(a.expr(sb.Node, sc), "an aggregate's ORDER BY"))
-		}
-	}
-	if fc.AggFilter != nil {
-		a.qual(fc.AggFilter, sc, "an aggregate FILTER")
-	}
-	if fc.Over != nil {
-		ls = append(ls, a.windowDef(fc.Over, sc, sc.windowsOf()))
-	}
-	return unionAll(ls)
+	return unionAll(a.aggTail(ls, fc.AggOrder, fc.AggFilter, fc.Over, sc))
 }
 
 // windowDef returns the lineage of a window's keys (PARTITION BY, ORDER
