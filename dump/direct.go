@@ -64,6 +64,7 @@ type directRun struct {
 	rows        atomic.Int64
 	bytes       atomic.Int64
 	done        atomic.Int64
+	masked      atomic.Int64 // values masked by the --jobs > 1 workers
 	total       int
 	progMu      sync.Mutex
 }
@@ -541,10 +542,9 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 		}
 	}
 	st.BytesOut = written
+	st.MaskedValues = d.masked.Load()
 	return err
 }
-
-var maskedTotal sync.Mutex
 
 // spillTable writes one table's masked COPY block to an unlinked temporary
 // file and returns it positioned at the start.
@@ -591,9 +591,7 @@ func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob,
 		f.Close()
 		return nil, fmt.Errorf("dump table %s: %w", j.t.Name, err)
 	}
-	maskedTotal.Lock()
-	st.MaskedValues += masked
-	maskedTotal.Unlock()
+	d.masked.Add(masked)
 	d.tableDone()
 	return f, nil
 }
