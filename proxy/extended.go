@@ -336,57 +336,59 @@ func binaryChecked(p *rowPlan, rd *pgproto3.RowDescription) *rowPlan {
 		fp.format = fd.Format
 		fp.oid = fd.DataTypeOID
 	}
+	// The text path's view of the plan: binary masked fields are final
+	// once converted, so it passes them. Built once per portal, not per row.
+	for i := range p.fields {
+		if p.fields[i].act == actMask && p.fields[i].format == 1 {
+			if p.textPart == nil {
+				p.textPart = &rowPlan{fields: append([]fieldPlan(nil), p.fields...)}
+			}
+			p.textPart.fields[i].act = actPass
+		}
+	}
 	return p
 }
 
-// rewriteRowFormat masks one DataRow whose fields may be in binary.
+// rewriteRowFormat masks one DataRow whose fields may be in binary: binary
+// masked fields go text -> mask -> binary through the codec, the others take
+// the text path. Buffers are the session's, reused row after row.
 func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
-	binary := false
-	for i := range plan.fields {
-		if plan.fields[i].act == actMask && plan.fields[i].format == 1 {
-			binary = true
-		}
-	}
-	if !binary {
+	if plan.textPart == nil {
 		return s.rewriteRow(plan, dr)
 	}
 	if len(dr.Values) != len(plan.fields) {
 		return nil, 0, fmt.Errorf("DataRow does not match its RowDescription")
 	}
-	// Convert binary masked fields to text, mask, convert back.
-	conv := &pgproto3.DataRow{Values: make([][]byte, len(dr.Values))}
-	copy(conv.Values, dr.Values)
+	if cap(s.conv.Values) < len(dr.Values) {
+		s.conv.Values = make([][]byte, len(dr.Values))
+		s.bin = make([][]byte, len(dr.Values))
+		s.text = make([][]byte, len(dr.Values))
+		s.masked2 = make([][]byte, len(dr.Values))
+	}
+	s.conv.Values = s.conv.Values[:len(dr.Values)]
 	for i, v := range dr.Values {
 		fp := &plan.fields[i]
+		s.conv.Values[i] = v
 		if fp.act != actMask || fp.format != 1 || v == nil {
 			continue
 		}
-		text, err := s.srv.codec.BinaryToText(nil, fp.oid, v)
+		var err error
+		if s.text[i], err = s.srv.codec.BinaryToText(s.text[i][:0], fp.oid, v); err != nil {
+			return nil, 0, err
+		}
+		out, null, err := fp.bound.Apply(s.masked2[i][:0], s.text[i], false)
 		if err != nil {
 			return nil, 0, err
 		}
-		out, null, err := fp.bound.Apply(nil, text, false)
-		if err != nil {
-			return nil, 0, err
-		}
+		s.masked2[i] = out
 		if null {
-			conv.Values[i] = nil
+			s.conv.Values[i] = nil
 			continue
 		}
-		bin, err := s.srv.codec.TextToBinary(nil, fp.oid, out)
-		if err != nil {
+		if s.bin[i], err = s.srv.codec.TextToBinary(s.bin[i][:0], fp.oid, out); err != nil {
 			return nil, 0, err
 		}
-		conv.Values[i] = bin
+		s.conv.Values[i] = s.bin[i]
 	}
-	// The remaining (text or kept) fields go through the text path; the
-	// binary ones are final already.
-	textPlan := &rowPlan{fields: make([]fieldPlan, len(plan.fields))}
-	copy(textPlan.fields, plan.fields)
-	for i := range textPlan.fields {
-		if textPlan.fields[i].act == actMask && textPlan.fields[i].format == 1 {
-			textPlan.fields[i].act = actPass
-		}
-	}
-	return s.rewriteRow(textPlan, conv)
+	return s.rewriteRow(plan.textPart, &s.conv)
 }

@@ -41,6 +41,7 @@ type rowPlan struct {
 	unknownOID bool       // a field came from a relation the snapshot lacks
 	refused    *fieldPlan // first refused field, nil when every field may go out
 	masked     []string
+	textPart   *rowPlan // with binary masked fields: the plan for the rest (see binaryChecked)
 }
 
 // planner decides result columns against one catalog snapshot and the rules.

@@ -31,6 +31,10 @@ type session struct {
 	localPath  []string  // SET LOCAL search_path, until the transaction ends
 
 	out      pgproto3.DataRow // reused for rewritten rows
+	conv     pgproto3.DataRow // binary rows after conversion (extended protocol)
+	text     [][]byte         // per field: binary value as text
+	bin      [][]byte         // per field: masked text back in binary
+	masked2  [][]byte         // per field: masked text
 	scratch  [][]byte
 	pending  int // bytes sent to the client since the last flush
 	canceled bool
