@@ -35,6 +35,7 @@ type analyzer struct {
 	refusal    *Refusal
 	touches    bool
 	unresolved bool
+	constRead  bool // a decision looked at a constant's value (see Cache)
 
 	steps, depth int
 	tables       map[tableKey][]col

@@ -30,8 +30,10 @@ func analyzeStatement(n *pg.Node, snap *catalog.Snapshot, r *rules.Rules, opt Op
 	}
 	st.TouchesSensitive = a.touches
 	st.Unresolved = a.unresolved
+	st.constDependent = a.constRead
 	if a.refusal != nil {
-		return Statement{Class: ClassRefused, Refusal: a.refusal, TouchesSensitive: a.touches, Unresolved: a.unresolved}
+		return Statement{Class: ClassRefused, Refusal: a.refusal, TouchesSensitive: a.touches, Unresolved: a.unresolved,
+			constDependent: a.constRead}
 	}
 	return st
 }
@@ -100,7 +102,7 @@ func (a *analyzer) explain(e *pg.ExplainStmt) Statement {
 		}
 		switch d.Defname {
 		case "analyze":
-			if defBool(d.Arg) {
+			if a.defBool(d.Arg) {
 				a.refuse("42501", "pgveil: EXPLAIN ANALYZE is refused: it runs the statement and reports row counts",
 					"use EXPLAIN without ANALYZE")
 			}
@@ -116,6 +118,18 @@ func (a *analyzer) explain(e *pg.ExplainStmt) Statement {
 	}
 	a.query(sel, nil)
 	return Statement{Class: ClassExplain, Columns: []OutputColumn{{Name: "QUERY PLAN"}}}
+}
+
+// defBool and constString record that the verdict depends on a constant's
+// value, so that Cache never reuses it for other constants.
+func (a *analyzer) defBool(n *pg.Node) bool {
+	a.constRead = true
+	return defBool(n)
+}
+
+func (a *analyzer) constString(n *pg.Node) (string, bool) {
+	a.constRead = true
+	return constString(n)
 }
 
 // defBool reads a boolean option value; a missing value means true.
@@ -196,7 +210,7 @@ func (a *analyzer) set(s *pg.VariableSetStmt) Statement {
 		return a.setTransaction(s, st)
 	case pg.VariableSetKind_VAR_SET_VALUE:
 		for _, arg := range s.Args {
-			v, ok := constString(arg)
+			v, ok := a.constString(arg)
 			if !ok {
 				a.refuse("42501", fmt.Sprintf("pgveil: SET %s with this value is not understood", st.Setting.Name), "")
 				return st
@@ -250,7 +264,7 @@ func (a *analyzer) transactionModes(opts []*pg.Node) {
 		switch d.Defname {
 		case "transaction_isolation", "transaction_deferrable":
 		case "transaction_read_only":
-			if !defBool(d.Arg) {
+			if !a.defBool(d.Arg) {
 				a.refuse("42501", "pgveil: READ WRITE transactions are refused: pgveil is read-only", "use BEGIN or BEGIN READ ONLY")
 			}
 		default:

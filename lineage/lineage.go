@@ -145,6 +145,10 @@ type Statement struct {
 	// statement in the audit log; empty when the statement does not parse.
 	Fingerprint string
 	Normalized  string
+
+	// constDependent: the verdict looked at a constant's value (a SET
+	// value, ORDER BY 2), so Cache must not reuse it for other constants.
+	constDependent bool
 }
 
 // Analysis is the verdict on one query string: one Statement per statement

@@ -158,10 +158,20 @@ func (a *analyzer) sortAndLimit(s *pg.SelectStmt, lvl *scope, out []col, limitSc
 // sortKey resolves an ORDER BY or DISTINCT ON item: an output column name or
 // position first (SQL92), else an expression over the input.
 func (a *analyzer) sortKey(n *pg.Node, lvl *scope, out []col) lin {
-	if l, ok := outputRef(n, out); ok {
+	if l, ok := a.outputRef(n, out); ok {
 		return l
 	}
 	return a.expr(n, lvl)
+}
+
+// outputRef is outputRef that records a position (ORDER BY 2): the verdict
+// then depends on a constant's value, so it must not be reused for the same
+// statement with other constants (Cache).
+func (a *analyzer) outputRef(n *pg.Node, out []col) (lin, bool) {
+	if n.GetAConst() != nil {
+		a.constRead = true
+	}
+	return outputRef(n, out)
 }
 
 // outputRef resolves a bare name or integer position against the output
@@ -228,13 +238,13 @@ func (a *analyzer) groupKey(n *pg.Node, lvl *scope, out []col) {
 			}
 		}
 		if !inInput {
-			if l, ok := outputRef(n, out); ok {
+			if l, ok := a.outputRef(n, out); ok {
 				a.posture(l, "GROUP BY")
 				return
 			}
 		}
 	}
-	if l, ok := outputRef(n, out); ok && n.GetAConst() != nil {
+	if l, ok := a.outputRef(n, out); ok && n.GetAConst() != nil {
 		a.posture(l, "GROUP BY")
 		return
 	}

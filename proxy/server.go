@@ -59,6 +59,9 @@ type Server struct {
 	keys     map[uint64]*session // proxy BackendKeyData -> session, for CancelRequest
 	sessions sync.WaitGroup
 	refresh  chan struct{}
+	// verdicts reuses the analysis of statements that differ only in
+	// constants, across sessions (lineage.Cache says why that is sound).
+	verdicts *lineage.Cache
 }
 
 // NewServer reads the catalog once (so the first query has a snapshot) and
@@ -77,6 +80,7 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	// Defence in depth: the gate refuses writes, the session refuses them too.
 	up.RuntimeParams["default_transaction_read_only"] = "on"
 	s := &Server{cfg: cfg, upstream: up, keys: map[uint64]*session{}, refresh: make(chan struct{}, 1),
+		verdicts:    lineage.NewCache(4096),
 		idleTimeout: cfg.Rules.Proxy.IdleTimeout}
 	if t := cfg.Rules.Proxy.TLS; t != nil {
 		cert, err := tls.LoadX509KeyPair(t.Cert, t.Key)

@@ -255,9 +255,9 @@ func (s *session) analyze(ctx context.Context, sql string) (*lineage.Analysis, e
 		path = s.localPath
 	}
 	opt := lineage.Options{Posture: s.srv.posture(), SearchPath: path, User: s.srv.upstream.User}
-	an, err := lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)
+	an, err := s.srv.verdicts.Analyze(sql, s.srv.snapshot(), s.srv.rules(), opt)
 	if err == nil && unresolved(an) && s.srv.refreshNow(ctx) {
-		an, err = lineage.AnalyzeWith(sql, s.srv.snapshot(), s.srv.rules(), opt)
+		an, err = s.srv.verdicts.Analyze(sql, s.srv.snapshot(), s.srv.rules(), opt)
 	}
 	return an, err
 }
