@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 
@@ -41,6 +42,8 @@ type expect struct {
 	internal bool // the proxy's own Describe: its answer is not relayed
 	stmt     *lineage.Statement
 	refusal  *lineage.Refusal // expLocalError
+	start    time.Time        // expExecute: when it was forwarded, for the audit event
+	rows     int64            // expExecute: rows relayed so far
 }
 
 // portalState is what the proxy knows of a bound portal.
@@ -91,17 +94,17 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 	switch m := msg.(type) {
 	case *pgproto3.Parse:
 		st, ref := s.analyzeOne(ctx, m.Query)
-		audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String()).Str("protocol", "extended")
-		if st != nil {
-			audit = audit.Str("fingerprint", st.Fingerprint).Str("statement", st.Normalized)
-		}
 		if ref != nil {
+			// A refused statement never runs: its event is written here;
+			// an allowed one gets one per Execute (auditExecute).
+			audit := s.log.Info().Str("user", s.user).Str("protocol", "extended")
+			if st != nil {
+				audit = audit.Str("fingerprint", st.Fingerprint).Str("statement", st.Normalized)
+			}
 			audit.Str("decision", "refused").Str("sqlstate", ref.SQLState).Msg("statement")
 			s.srv.metrics.statements.WithLabelValues("refused").Inc()
 			return refuse(ref)
 		}
-		audit.Str("decision", "allowed").Msg("statement")
-		s.srv.metrics.statements.WithLabelValues("allowed").Inc()
 		es.stmts[m.Name] = st
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expParse, stmt: st})
@@ -134,7 +137,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			return refuse(&lineage.Refusal{SQLState: "34000", Message: fmt.Sprintf("pgveil: portal %q does not exist", m.Portal)})
 		}
 		s.fe.Send(m)
-		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, stmt: p.stmt})
+		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, stmt: p.stmt, start: time.Now()})
 	case *pgproto3.Close:
 		if m.ObjectType == 'S' {
 			delete(es.stmts, m.Name)
@@ -187,6 +190,7 @@ func (s *session) drain(ctx context.Context) error {
 		s.refuseUpstreamLost()
 		return fmt.Errorf("upstream: %w", err)
 	}
+	defer s.in.watch()()
 	pl := planner{snap: s.srv.snapshot(), rules: s.srv.rules()}
 	for len(es.queue) > 0 {
 		head := es.queue[0]
@@ -257,9 +261,9 @@ func (s *session) drain(ctx context.Context) error {
 				s.cancelUpstream()
 				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
 					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
+				s.auditExecute(&es.queue[0], "withheld", "")
 				es.skipToSync()
 				es.withheld = true
-				s.srv.metrics.statements.WithLabelValues("withheld").Inc()
 				continue
 			}
 			out, size, err := s.rewriteRowFormat(p.plan, m)
@@ -267,11 +271,12 @@ func (s *session) drain(ctx context.Context) error {
 				s.cancelUpstream()
 				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
 					Message: "pgveil: a value could not be masked; the result was withheld"})
+				s.auditExecute(&es.queue[0], "withheld", "")
 				es.skipToSync()
 				es.withheld = true
 				continue
 			}
-			s.srv.metrics.rows.Inc()
+			es.queue[0].rows++
 			if err := s.sendClient(out, size); err != nil {
 				return err
 			}
@@ -279,9 +284,15 @@ func (s *session) drain(ctx context.Context) error {
 			if head.stmt != nil {
 				s.noteSetting(head.stmt.Setting)
 			}
+			if head.kind == expExecute {
+				s.auditExecute(&es.queue[0], "allowed", "")
+			}
 			pop()
 			s.sendClient(m, 32)
 		case *pgproto3.ErrorResponse:
+			if head.kind == expExecute {
+				s.auditExecute(&es.queue[0], "error", m.Code)
+			}
 			touched := head.stmt == nil || head.stmt.TouchesSensitive
 			s.sendClient(scrubError(m, touched), 256)
 			es.skipToSync()
@@ -312,6 +323,25 @@ func (s *session) drain(ctx context.Context) error {
 		}
 	}
 	return s.flushClient()
+}
+
+// auditExecute writes the audit event of one Execute (the statement's
+// fingerprint and text were fixed at Parse) and counts it in the metrics.
+func (s *session) auditExecute(e *expect, decision, sqlstate string) {
+	ev := s.log.Info().Str("user", s.user).Str("protocol", "extended")
+	if e.stmt != nil {
+		ev = ev.Str("fingerprint", e.stmt.Fingerprint).Str("statement", e.stmt.Normalized)
+	}
+	ev = ev.Str("decision", decision)
+	if sqlstate != "" {
+		ev = ev.Str("sqlstate", sqlstate)
+	}
+	if p := s.ext().portals[e.portal]; p != nil && p.plan != nil {
+		ev = ev.Strs("masked", p.plan.masked)
+	}
+	ev.Int64("rows", e.rows).Dur("duration", time.Since(e.start)).Msg("statement")
+	s.srv.metrics.statements.WithLabelValues(decision).Inc()
+	s.srv.metrics.rows.Add(float64(e.rows))
 }
 
 // skipToSync drops what the server will not answer after an error.

@@ -44,6 +44,12 @@ func startProxyWith(t testing.TB, extra string) (client, upstream string, r *rul
 // startProxyServer is startProxyWith that also returns the server.
 func startProxyServer(t testing.TB, extra string) (client, upstream string, r *rules.Rules, srv *Server) {
 	t.Helper()
+	return startProxyLogged(t, extra, zerolog.Nop())
+}
+
+// startProxyLogged is startProxyServer with the server's log.
+func startProxyLogged(t testing.TB, extra string, log zerolog.Logger) (client, upstream string, r *rules.Rules, srv *Server) {
+	t.Helper()
 	upstream = pgtest.CreateDB(t, "proxy")
 	pgtest.LoadSample(t, upstream, "0.05")
 	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
@@ -73,7 +79,7 @@ proxy:
 	}
 	t.Setenv("PROXY_TEST_UPSTREAM_PASSWORD", pw)
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err = NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: zerolog.Nop()})
+	srv, err = NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: log})
 	if err != nil {
 		cancel()
 		t.Fatal(err)

@@ -351,10 +351,12 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 	}
 	c.SetDeadline(time.Time{})
 	log.Info().Str("user", user).Msg("session started")
-	// From here a goroutine of the session's own reads the client socket,
-	// so a client that vanishes while the server is still computing (no
-	// row to write yet) is noticed at once and its query cancelled.
-	in, gone := pumpClient(c)
+	// From here the session reads the client through clientConn, which
+	// notices a client that vanishes while the server is still computing
+	// (no row to write yet) so that its query is cancelled.
+	in := newClientConn(c)
+	gone := in.gone
+	sess.in = in
 	sess.be = pgproto3.NewBackend(in, c)
 	sess.be.SetMaxBodyLen(s.rules().Proxy.MaxMessageSize)
 	ended := make(chan struct{})
@@ -375,32 +377,6 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 			log.Info().Err(err).Msg("session ended")
 		}
 	}
-}
-
-// pumpClient reads the client connection in a goroutine and hands the bytes
-// on through a pipe; gone is closed when the connection reports EOF or an
-// error. The goroutine ends with the connection (closed by the session).
-func pumpClient(c net.Conn) (io.Reader, <-chan struct{}) {
-	pr, pw := io.Pipe()
-	gone := make(chan struct{})
-	go func() {
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := c.Read(buf)
-			if n > 0 {
-				if _, werr := pw.Write(buf[:n]); werr != nil {
-					close(gone)
-					return
-				}
-			}
-			if err != nil {
-				pw.CloseWithError(err)
-				close(gone)
-				return
-			}
-		}
-	}()
-	return pr, gone
 }
 
 // refuseBusy answers a connection over proxy.max_connections the way

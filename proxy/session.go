@@ -19,6 +19,7 @@ import (
 type session struct {
 	srv      *Server
 	client   net.Conn
+	in       *clientConn // the client's reading side (watch)
 	be       *pgproto3.Backend
 	up       *pgconn.HijackedConn
 	fe       *pgproto3.Frontend
@@ -113,7 +114,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	s.canceled = false
 	an, err := s.analyze(ctx, q.String)
 	snap := s.srv.snapshot() // after analyze: it may have refreshed
-	audit := s.log.Info().Str("user", s.user).Str("client", s.client.RemoteAddr().String())
+	audit := s.log.Info().Str("user", s.user).Str("protocol", "simple")
 	if err != nil {
 		audit.Str("decision", "refused").Str("reason", "analysis failed").Msg("statement")
 		return s.refuse("XX000", "pgveil: the statement could not be analysed", "")
@@ -137,6 +138,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	if err := s.fe.Flush(); err != nil {
 		return fmt.Errorf("upstream: %w", err)
 	}
+	defer s.in.watch()()
 	pl := planner{snap: snap, rules: s.srv.rules()}
 	var plan *rowPlan
 	discarding := false

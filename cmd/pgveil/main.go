@@ -108,15 +108,20 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 
 // newLogger builds the zerolog logger for the global flags; logs go to stderr.
 func newLogger(c *cli.Context) (zerolog.Logger, error) {
+	return newLoggerTo(c, c.App.ErrWriter)
+}
+
+// newLoggerTo is newLogger writing to w (a batchWriter for the proxy); the
+// console format is chosen when c's stderr is a terminal.
+func newLoggerTo(c *cli.Context, w io.Writer) (zerolog.Logger, error) {
 	lvl, err := zerolog.ParseLevel(c.String("log-level"))
 	if err != nil || lvl == zerolog.NoLevel {
 		return zerolog.Nop(), fmt.Errorf("--log-level %q: want debug, info, warn or error", c.String("log-level"))
 	}
-	w := c.App.ErrWriter
 	format := c.String("log-format")
 	if format == "auto" {
 		format = "json"
-		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if f, ok := c.App.ErrWriter.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 			format = "console"
 		}
 	}

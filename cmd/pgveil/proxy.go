@@ -35,7 +35,9 @@ func proxyCommand() *cli.Command {
 }
 
 func runProxy(c *cli.Context) error {
-	log, err := newLogger(c)
+	lw := newBatchWriter(c.App.ErrWriter)
+	defer lw.Close()
+	log, err := newLoggerTo(c, lw)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
