@@ -113,6 +113,10 @@ func (a *analyzer) leave() { a.depth-- }
 // statement, an uncertain value inside a view definition.
 func (a *analyzer) unknown(l lin, what, hint string) lin {
 	if a.inView {
+		// Whatever it is (a user function, say) may read any table and put
+		// what it read in a notice or an error: the statement's messages
+		// must be scrubbed even if no output column depends on it.
+		a.touches = true
 		return l.uncertain()
 	}
 	a.refuse("42501", "pgveil: "+what, hint)
@@ -123,6 +127,7 @@ func (a *analyzer) unknown(l lin, what, hint string) lin {
 // have; a fresher snapshot may know it. Inside a view it is uncertain.
 func (a *analyzer) unresolvedName(state, what string) lin {
 	if a.inView {
+		a.touches = true
 		return lin{unc: true}
 	}
 	a.unresolved = true

@@ -61,6 +61,55 @@ type extState struct {
 	// withheld: a result was cut off by the proxy (cancelled upstream); the
 	// server's remaining answers up to ReadyForQuery are dropped.
 	withheld bool
+	// plans remembers the last plan of each statement, reused while the
+	// portal's RowDescription, the snapshot and the rules are the same: a
+	// prepared statement executed again needs no new plan.
+	plans map[*lineage.Statement]*planMemo
+}
+
+// planMemo is one remembered plan and what it was made from.
+type planMemo struct {
+	pl     planner
+	fields []pgproto3.FieldDescription // names copied: the message's buffer is reused
+	plan   *rowPlan
+}
+
+const maxPlanMemos = 256
+
+// portalPlan returns the plan of a portal's RowDescription.
+func (es *extState) portalPlan(pl planner, rd *pgproto3.RowDescription, st *lineage.Statement) *rowPlan {
+	if m := es.plans[st]; st != nil && m != nil && m.pl == pl && sameFields(m.fields, rd.Fields) {
+		return m.plan
+	}
+	plan := binaryChecked(pl.planRows(rd, st), rd)
+	if st == nil || plan.unknownOID {
+		return plan
+	}
+	if es.plans == nil || len(es.plans) >= maxPlanMemos {
+		es.plans = make(map[*lineage.Statement]*planMemo)
+	}
+	fields := make([]pgproto3.FieldDescription, len(rd.Fields))
+	for i, f := range rd.Fields {
+		fields[i] = f
+		fields[i].Name = append([]byte(nil), f.Name...)
+	}
+	es.plans[st] = &planMemo{pl: pl, fields: fields, plan: plan}
+	return plan
+}
+
+func sameFields(a, b []pgproto3.FieldDescription) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.TableOID != y.TableOID || x.TableAttributeNumber != y.TableAttributeNumber || x.DataTypeOID != y.DataTypeOID ||
+			x.DataTypeSize != y.DataTypeSize || x.TypeModifier != y.TypeModifier || x.Format != y.Format ||
+			string(x.Name) != string(y.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *session) ext() *extState {
@@ -119,6 +168,15 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		es.queue = append(es.queue, expect{kind: expBind, stmt: st},
 			expect{kind: expDescribePortal, portal: m.DestinationPortal, internal: true, stmt: st})
 	case *pgproto3.Describe:
+		if n := len(es.queue); m.ObjectType == 'P' && n > 0 {
+			// libpq describes the portal it has just bound: the proxy's own
+			// Describe of it is answered to the client instead of sending
+			// a second one.
+			if last := &es.queue[n-1]; last.kind == expDescribePortal && last.internal && last.portal == m.Name {
+				last.internal = false
+				return nil
+			}
+		}
 		var st *lineage.Statement
 		if m.ObjectType == 'S' {
 			st = es.stmts[m.Name]
@@ -196,7 +254,7 @@ func (s *session) drain(ctx context.Context) error {
 		head := es.queue[0]
 		if head.kind == expLocalError {
 			r := head.refusal
-			s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: r.SQLState, Message: r.Message, Hint: r.Hint})
+			s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: r.SQLState, Message: r.Message, Hint: r.Hint})
 			es.queue = es.queue[1:]
 			es.skipToSync()
 			continue
@@ -230,12 +288,12 @@ func (s *session) drain(ctx context.Context) error {
 			s.sendClient(m, 8+4*len(m.ParameterOIDs))
 		case *pgproto3.RowDescription:
 			if head.kind == expDescribePortal {
-				plan := pl.planRows(m, head.stmt)
+				plan := es.portalPlan(pl, m, head.stmt)
 				if plan.unknownOID {
 					s.srv.refreshSoon()
 				}
 				if p := es.portals[head.portal]; p != nil {
-					p.plan = binaryChecked(plan, m)
+					p.plan = plan
 				}
 			}
 			pop()
@@ -259,7 +317,7 @@ func (s *session) drain(ctx context.Context) error {
 			}
 			if p.plan.refused != nil {
 				s.cancelUpstream()
-				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
+				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
 					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
 				s.auditExecute(&es.queue[0], "withheld", "")
 				es.skipToSync()
@@ -269,7 +327,7 @@ func (s *session) drain(ctx context.Context) error {
 			out, size, err := s.rewriteRowFormat(p.plan, m)
 			if err != nil {
 				s.cancelUpstream()
-				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
 					Message: "pgveil: a value could not be masked; the result was withheld"})
 				s.auditExecute(&es.queue[0], "withheld", "")
 				es.skipToSync()
@@ -314,7 +372,7 @@ func (s *session) drain(ctx context.Context) error {
 				// Portals end with the transaction; the unnamed one at Sync.
 				clear(es.portals)
 			}
-			s.be.Send(m)
+			s.queueClient(m)
 			if err := s.flushClient(); err != nil {
 				return err
 			}

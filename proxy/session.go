@@ -37,7 +37,8 @@ type session struct {
 	bin      [][]byte         // per field: masked text back in binary
 	masked2  [][]byte         // per field: masked text
 	scratch  [][]byte
-	pending  int // bytes sent to the client since the last flush
+	pending  int  // bytes sent to the client since the last flush
+	unsent   bool // messages buffered since the last flush
 	canceled bool
 }
 
@@ -50,25 +51,34 @@ const flushEvery = 256 << 10
 var errClosed = errors.New("session closed")
 
 func (s *session) sendClient(m pgproto3.BackendMessage, size int) error {
-	s.be.Send(m)
+	s.queueClient(m)
 	s.pending += size
 	if s.pending >= flushEvery {
-		s.pending = 0
-		return s.be.Flush()
+		return s.flushClient()
 	}
 	return nil
 }
 
+// queueClient buffers a message for the client's next flush.
+func (s *session) queueClient(m pgproto3.BackendMessage) {
+	s.be.Send(m)
+	s.unsent = true
+}
+
+// flushClient writes what is buffered; nothing buffered, no system call.
 func (s *session) flushClient() error {
-	s.pending = 0
+	if !s.unsent {
+		return nil
+	}
+	s.pending, s.unsent = 0, false
 	return s.be.Flush()
 }
 
 // refuse answers a statement with an error and, outside a pipeline, the
 // ReadyForQuery that ends the exchange.
 func (s *session) refuse(code, msg, hint string) error {
-	s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: code, Message: msg, Hint: hint})
-	s.be.Send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
+	s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: code, Message: msg, Hint: hint})
+	s.queueClient(&pgproto3.ReadyForQuery{TxStatus: s.txStatus})
 	return s.flushClient()
 }
 
@@ -160,7 +170,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			if stmt < len(an.Statements) {
 				st = &an.Statements[stmt]
 			}
-			plan = pl.planRows(m, st)
+			plan = s.ext().portalPlan(pl, m, st)
 			if plan.unknownOID {
 				s.srv.refreshSoon()
 			}
@@ -168,7 +178,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				// Should have been refused before running; fail closed.
 				s.cancelUpstream()
 				discarding = true
-				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
+				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
 					Message: "pgveil: " + plan.refused.why, Hint: "select the column itself to get its masked value"})
 				continue
 			}
@@ -188,7 +198,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				// A value that cannot be masked is never sent as it is.
 				s.cancelUpstream()
 				discarding = true
-				s.be.Send(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
 					Message: "pgveil: a value could not be masked; the result was withheld"})
 				continue
 			}
@@ -231,7 +241,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			if m.TxStatus == 'I' {
 				s.localPath = nil // SET LOCAL ends with the transaction
 			}
-			s.be.Send(m)
+			s.queueClient(m)
 			decision := "allowed"
 			if discarding {
 				decision = "withheld"
