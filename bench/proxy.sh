@@ -126,9 +126,20 @@ wait_port "$bport"
 bouncer="postgres://$PGUSER:$PGPASSWORD@127.0.0.1:$bport/$db?sslmode=disable"
 bouncer_pid=$(pgrep -n -f "pgbouncer $out/pgbouncer.ini")
 
-tps() { # mode dsn
-	pgbench -S -n -M "$1" -c "$clients" -j 2 -T "$secs" "$2" 2>&1 |
-		awk '/^tps = / {print $3} /number of failed transactions: [1-9]/ {print "FAILED" > "/dev/stderr"}'
+cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+tck=$(getconf CLK_TCK)
+# tps MODE DSN [PID]: pgbench's tps; with PID, also that process's CPU
+# time per transaction in µs (in $cpu_us).
+tps() {
+	local before after res
+	[ -n "${3:-}" ] && before=$(cputicks "$3")
+	res=$(pgbench -S -n -M "$1" -c "$clients" -j 2 -T "$secs" "$2" 2>&1 |
+		awk '/^tps = / {print $3} /number of failed transactions: [1-9]/ {print "FAILED" > "/dev/stderr"}')
+	if [ -n "${3:-}" ]; then
+		after=$(cputicks "$3")
+		cpu_us=$(echo "scale=1; ($after - $before) * 1000000 / $tck / ($res * $secs)" | bc)
+	fi
+	echo "$res"
 }
 
 echo
@@ -137,18 +148,18 @@ echo "- command: \`bash bench/proxy.sh $secs $clients $runs\`"
 echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), PostgreSQL $(postgres --version | awk '{print $3}'), $("$pgbouncer_bin" --version | head -1)"
 echo "- pgbench scale 10, $clients clients, 2 threads, $secs s per run, median of $runs runs; runs of the three targets interleaved"
 echo
-echo "| pgbench -S | direct (tps) | PgBouncer (tps) | pgveil (tps) | pgveil / PgBouncer | pgveil / direct | PgBouncer / direct |"
-echo "|---|---|---|---|---|---|---|"
+echo "| pgbench -S | direct (tps) | PgBouncer (tps) | pgveil (tps) | pgveil / PgBouncer | pgveil / direct | PgBouncer / direct | CPU per transaction, PgBouncer / pgveil (µs) |"
+echo "|---|---|---|---|---|---|---|---|"
 for mode in simple prepared; do
-	declare -a td=() tb=() tv=()
+	declare -a td=() tb=() tv=() cb=() cv=()
 	for i in $(seq 1 "$runs"); do
 		td+=("$(tps "$mode" "$direct")")
-		tb+=("$(tps "$mode" "$bouncer")")
-		tv+=("$(tps "$mode" "$veil")")
-		echo "-M $mode run $i: direct ${td[-1]}, pgbouncer ${tb[-1]}, pgveil ${tv[-1]}" >&2
+		tps "$mode" "$bouncer" "$bouncer_pid" >"$out/r"; tb+=("$(cat "$out/r")"); cb+=("$cpu_us")
+		tps "$mode" "$veil" "$veil_pid" >"$out/r"; tv+=("$(cat "$out/r")"); cv+=("$cpu_us")
+		echo "-M $mode run $i: direct ${td[-1]}, pgbouncer ${tb[-1]} (${cb[-1]} µs CPU/tx), pgveil ${tv[-1]} (${cv[-1]} µs CPU/tx)" >&2
 	done
 	d=$(median "${td[@]}"); b=$(median "${tb[@]}"); v=$(median "${tv[@]}")
-	echo "| -M $mode | $d | $b | $v | $(echo "scale=2; $v / $b" | bc) | $(echo "scale=2; $v / $d" | bc) | $(echo "scale=2; $b / $d" | bc) |"
+	echo "| -M $mode | $d | $b | $v | $(echo "scale=2; $v / $b" | bc) | $(echo "scale=2; $v / $d" | bc) | $(echo "scale=2; $b / $d" | bc) | $(median "${cb[@]}") / $(median "${cv[@]}") |"
 done
 
 echo

@@ -110,13 +110,16 @@ func (a *analyzer) step() bool {
 func (a *analyzer) leave() { a.depth-- }
 
 // unknown handles a construct pgveil cannot analyse: refused in a client
-// statement, an uncertain value inside a view definition.
+// statement, and inside a view definition too (see below).
 func (a *analyzer) unknown(l lin, what, hint string) lin {
 	if a.inView {
-		// Whatever it is (a user function, say) may read any table and put
-		// what it read in a notice or an error: the statement's messages
-		// must be scrubbed even if no output column depends on it.
+		// Refused even when no selected column depends on it: a user
+		// function runs for every row the view reads and may put what it
+		// reads anywhere a client sees (a notice, an error and its
+		// SQLSTATE, a setting reported back, the time taken).
 		a.touches = true
+		a.refuse("42501", "pgveil: "+what,
+			"select from the tables the view reads instead; pgveil cannot analyse what the view computes")
 		return l.uncertain()
 	}
 	a.refuse("42501", "pgveil: "+what, hint)

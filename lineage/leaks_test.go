@@ -139,6 +139,9 @@ var leakClasses = map[string][]leakCase{
 		{sql: `SELECT email_lower FROM mv_emails`},
 		{sql: `SELECT x FROM v_union`},
 		{sql: `SELECT e FROM v_udf`},
+		// Even a kept column: the view's user function runs for every row
+		// and can leak through notices, errors, settings or time.
+		{sql: `SELECT id FROM v_udf`},
 		{sql: `SELECT id FROM v_audit`},
 		{sql: `SELECT * FROM v_stats`},
 		{sql: `SELECT x FROM v_cycle_a`},

@@ -57,7 +57,6 @@ func TestAllowed(t *testing.T) {
 		{`SELECT x, ordinality FROM unnest(ARRAY[1, 2]) WITH ORDINALITY AS u(x)`, ClassSelect, []want{{"x", ""}, {"ordinality", ""}}},
 		{`SELECT x FROM json_to_record('{"x": 1}') AS t(x int)`, ClassSelect, []want{{"x", ""}}},
 		{`SELECT country, n FROM mv_countries`, ClassSelect, []want{{"country", "public.customers.country"}, {"n", ""}}},
-		{`SELECT id FROM v_udf`, ClassSelect, []want{{"id", "public.customers.id"}}},
 		{`SELECT * FROM v_customers`, ClassSelect, []want{{"id", "public.customers.id"}, {"contact", "public.customers.email"}}},
 		{`SELECT ctid, xmin, id FROM customers`, ClassSelect, []want{{"ctid", ""}, {"xmin", ""}, {"id", "public.customers.id"}}},
 		{`SELECT note FROM events_2024`, ClassSelect, []want{{"note", "public.events_2024.note"}}},

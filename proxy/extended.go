@@ -39,11 +39,27 @@ const (
 type expect struct {
 	kind     expectKind
 	portal   string
-	internal bool // the proxy's own Describe: its answer is not relayed
+	ps       *portalState // Describe 'P' and Execute: the portal as bound when the message was forwarded
+	internal bool         // the proxy's own Describe: its answer is not relayed
 	stmt     *lineage.Statement
 	refusal  *lineage.Refusal // expLocalError
 	start    time.Time        // expExecute: when it was forwarded, for the audit event
 	rows     int64            // expExecute: rows relayed so far
+
+	// What a Parse, Bind or Close changed in the proxy's view as it was
+	// forwarded, so that it can be undone if the server does not do it (an
+	// error skips it, or it fails itself: 42P05, 42P03).
+	name       string // statement (Parse, Close 'S') or portal (Bind, Close 'P')
+	objType    byte   // Close: 'S' or 'P'
+	hadPrev    bool
+	prevStmt   *stmtState
+	prevPortal *portalState
+}
+
+// stmtState is what the proxy knows of a prepared statement.
+type stmtState struct {
+	st      *lineage.Statement
+	pathGen uint64 // the session's search_path when it was analysed (see searchpath.go)
 }
 
 // portalState is what the proxy knows of a bound portal.
@@ -54,7 +70,7 @@ type portalState struct {
 
 // extState lives as long as the session.
 type extState struct {
-	stmts    map[string]*lineage.Statement
+	stmts    map[string]*stmtState
 	portals  map[string]*portalState
 	queue    []expect
 	ignoring bool // after a refusal, messages up to Sync are dropped, as the server does after an error
@@ -114,7 +130,7 @@ func sameFields(a, b []pgproto3.FieldDescription) bool {
 
 func (s *session) ext() *extState {
 	if s.es == nil {
-		s.es = &extState{stmts: map[string]*lineage.Statement{}, portals: map[string]*portalState{}}
+		s.es = &extState{stmts: map[string]*stmtState{}, portals: map[string]*portalState{}}
 	}
 	return s.es
 }
@@ -154,19 +170,30 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			s.srv.metrics.statements.WithLabelValues("refused").Inc()
 			return refuse(ref)
 		}
-		es.stmts[m.Name] = st
+		prev, had := es.stmts[m.Name]
+		es.stmts[m.Name] = &stmtState{st: st, pathGen: s.pathGen}
 		s.fe.Send(m)
-		es.queue = append(es.queue, expect{kind: expParse, stmt: st})
+		es.queue = append(es.queue, expect{kind: expParse, stmt: st, name: m.Name, hadPrev: had, prevStmt: prev})
 	case *pgproto3.Bind:
-		st, ok := es.stmts[m.PreparedStatement]
+		ss, ok := es.stmts[m.PreparedStatement]
 		if !ok {
 			return refuse(&lineage.Refusal{SQLState: "26000", Message: fmt.Sprintf("pgveil: prepared statement %q does not exist", m.PreparedStatement)})
 		}
-		es.portals[m.DestinationPortal] = &portalState{stmt: st}
+		if ss.pathGen != s.pathGen || s.pathStale {
+			// PostgreSQL would analyse it again under the new path: names
+			// could mean other tables than the proxy's analysis saw.
+			return refuse(&lineage.Refusal{SQLState: "0A000",
+				Message: fmt.Sprintf("pgveil: search_path changed since prepared statement %q was prepared", m.PreparedStatement),
+				Hint:    "prepare it again (after a Sync when the path was reset or rolled back)"})
+		}
+		st := ss.st
+		prev, had := es.portals[m.DestinationPortal]
+		ps := &portalState{stmt: st}
+		es.portals[m.DestinationPortal] = ps
 		s.fe.Send(m)
 		s.fe.Send(&pgproto3.Describe{ObjectType: 'P', Name: m.DestinationPortal})
-		es.queue = append(es.queue, expect{kind: expBind, stmt: st},
-			expect{kind: expDescribePortal, portal: m.DestinationPortal, internal: true, stmt: st})
+		es.queue = append(es.queue, expect{kind: expBind, stmt: st, name: m.DestinationPortal, hadPrev: had, prevPortal: prev},
+			expect{kind: expDescribePortal, portal: m.DestinationPortal, ps: ps, internal: true, stmt: st})
 	case *pgproto3.Describe:
 		if n := len(es.queue); m.ObjectType == 'P' && n > 0 {
 			// libpq describes the portal it has just bound: the proxy's own
@@ -178,32 +205,44 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			}
 		}
 		var st *lineage.Statement
+		var ps *portalState
 		if m.ObjectType == 'S' {
-			st = es.stmts[m.Name]
-		} else if p := es.portals[m.Name]; p != nil {
-			st = p.stmt
+			if ss := es.stmts[m.Name]; ss != nil {
+				st = ss.st
+			}
+		} else if ps = es.portals[m.Name]; ps != nil {
+			st = ps.stmt
 		}
 		s.fe.Send(m)
 		kind := expDescribePortal
 		if m.ObjectType == 'S' {
 			kind = expDescribeStmt
 		}
-		es.queue = append(es.queue, expect{kind: kind, portal: m.Name, stmt: st})
+		es.queue = append(es.queue, expect{kind: kind, portal: m.Name, ps: ps, stmt: st})
 	case *pgproto3.Execute:
 		p := es.portals[m.Portal]
 		if p == nil {
 			return refuse(&lineage.Refusal{SQLState: "34000", Message: fmt.Sprintf("pgveil: portal %q does not exist", m.Portal)})
 		}
+		if st := p.stmt; st != nil && (st.Class == lineage.ClassSet || st.Class == lineage.ClassDiscard ||
+			(s.pathTouched && changesPath(st))) {
+			// The path may change under the statements after this one in
+			// the batch: they are analysed only after the server answered.
+			s.pathStale = true
+		}
 		s.fe.Send(m)
-		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, stmt: p.stmt, start: time.Now()})
+		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, ps: p, stmt: p.stmt, start: time.Now()})
 	case *pgproto3.Close:
+		e := expect{kind: expClose, name: m.Name, objType: m.ObjectType}
 		if m.ObjectType == 'S' {
+			e.prevStmt, e.hadPrev = es.stmts[m.Name]
 			delete(es.stmts, m.Name)
 		} else {
+			e.prevPortal, e.hadPrev = es.portals[m.Name]
 			delete(es.portals, m.Name)
 		}
 		s.fe.Send(m)
-		es.queue = append(es.queue, expect{kind: expClose})
+		es.queue = append(es.queue, e)
 	case *pgproto3.Flush:
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expFlush})
@@ -250,6 +289,7 @@ func (s *session) drain(ctx context.Context) error {
 	}
 	defer s.in.watch()()
 	pl := planner{snap: s.srv.snapshot(), rules: s.srv.rules()}
+	sawError, txCtl := false, false
 	for len(es.queue) > 0 {
 		head := es.queue[0]
 		if head.kind == expLocalError {
@@ -292,8 +332,8 @@ func (s *session) drain(ctx context.Context) error {
 				if plan.unknownOID {
 					s.srv.refreshSoon()
 				}
-				if p := es.portals[head.portal]; p != nil {
-					p.plan = plan
+				if head.ps != nil {
+					head.ps.plan = plan
 				}
 			}
 			pop()
@@ -301,17 +341,15 @@ func (s *session) drain(ctx context.Context) error {
 				s.sendClient(m, 64*len(m.Fields))
 			}
 		case *pgproto3.NoData:
-			if head.kind == expDescribePortal {
-				if p := es.portals[head.portal]; p != nil {
-					p.plan = &rowPlan{}
-				}
+			if head.kind == expDescribePortal && head.ps != nil {
+				head.ps.plan = &rowPlan{}
 			}
 			pop()
 			if !head.internal {
 				s.sendClient(m, 8)
 			}
 		case *pgproto3.DataRow:
-			p := es.portals[head.portal]
+			p := head.ps
 			if head.kind != expExecute || p == nil || p.plan == nil {
 				return fmt.Errorf("DataRow without a plan: %w", errClosed)
 			}
@@ -320,7 +358,7 @@ func (s *session) drain(ctx context.Context) error {
 				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "42501",
 					Message: "pgveil: " + p.plan.refused.why, Hint: "select the column itself to get its masked value"})
 				s.auditExecute(&es.queue[0], "withheld", "")
-				es.skipToSync()
+				es.forgetToSync()
 				es.withheld = true
 				continue
 			}
@@ -330,7 +368,7 @@ func (s *session) drain(ctx context.Context) error {
 				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
 					Message: "pgveil: a value could not be masked; the result was withheld"})
 				s.auditExecute(&es.queue[0], "withheld", "")
-				es.skipToSync()
+				es.forgetToSync()
 				es.withheld = true
 				continue
 			}
@@ -340,14 +378,16 @@ func (s *session) drain(ctx context.Context) error {
 			}
 		case *pgproto3.CommandComplete, *pgproto3.EmptyQueryResponse, *pgproto3.PortalSuspended:
 			if head.stmt != nil {
-				s.noteSetting(head.stmt.Setting)
+				s.noteStatement(head.stmt)
 			}
 			if head.kind == expExecute {
 				s.auditExecute(&es.queue[0], "allowed", "")
+				txCtl = txCtl || (head.stmt != nil && changesPath(head.stmt))
 			}
 			pop()
 			s.sendClient(m, 32)
 		case *pgproto3.ErrorResponse:
+			sawError = true
 			if head.kind == expExecute {
 				s.auditExecute(&es.queue[0], "error", m.Code)
 			}
@@ -357,7 +397,7 @@ func (s *session) drain(ctx context.Context) error {
 		case *pgproto3.NoticeResponse:
 			s.sendClient(scrubNotice(m, head.stmt == nil || head.stmt.TouchesSensitive), 256)
 		case *pgproto3.ParameterStatus:
-			if relayedParameters[m.Name] {
+			if relayedParameters[m.Name] && head.stmt != nil && !head.stmt.TouchesSensitive { // a function could report data through a setting
 				s.sendClient(m, 64)
 			}
 		case *pgproto3.NotificationResponse:
@@ -366,9 +406,11 @@ func (s *session) drain(ctx context.Context) error {
 				return fmt.Errorf("ReadyForQuery out of order: %w", errClosed)
 			}
 			pop()
+			s.endExchange(sawError, txCtl)
+			sawError, txCtl = false, false
 			s.txStatus = m.TxStatus
 			if m.TxStatus == 'I' {
-				s.localPath = nil
+				s.endLocalPath()
 				// Portals end with the transaction; the unnamed one at Sync.
 				clear(es.portals)
 			}
@@ -394,18 +436,59 @@ func (s *session) auditExecute(e *expect, decision, sqlstate string) {
 	if sqlstate != "" {
 		ev = ev.Str("sqlstate", sqlstate)
 	}
-	if p := s.ext().portals[e.portal]; p != nil && p.plan != nil {
-		ev = ev.Strs("masked", p.plan.masked)
+	if e.ps != nil && e.ps.plan != nil {
+		ev = ev.Strs("masked", e.ps.plan.masked)
 	}
 	ev.Int64("rows", e.rows).Dur("duration", time.Since(e.start)).Msg("statement")
 	s.srv.metrics.statements.WithLabelValues(decision).Inc()
 	s.srv.metrics.rows.Add(float64(e.rows))
 }
 
-// skipToSync drops what the server will not answer after an error.
+// skipToSync drops what the server will not answer after an error: none
+// of it took effect, so the names the dropped messages bound or closed get
+// back their earlier meaning (undone last first).
 func (es *extState) skipToSync() {
+	end := 0
+	for end < len(es.queue) && es.queue[end].kind != expSync {
+		end++
+	}
+	for i := end - 1; i >= 0; i-- {
+		es.undo(&es.queue[i])
+	}
+	es.queue = es.queue[end:]
+}
+
+// forgetToSync drops the rest of a result the proxy cut off: which of the
+// dropped messages the server ran before the cancellation is unknown, so
+// the names they touched are forgotten and using them is refused.
+func (es *extState) forgetToSync() {
 	for len(es.queue) > 0 && es.queue[0].kind != expSync {
+		e := &es.queue[0]
+		switch {
+		case e.kind == expParse || (e.kind == expClose && e.objType == 'S'):
+			delete(es.stmts, e.name)
+		case e.kind == expBind || (e.kind == expClose && e.objType == 'P'):
+			delete(es.portals, e.name)
+		}
 		es.queue = es.queue[1:]
+	}
+}
+
+// undo reverts what forwarding e changed in the proxy's view.
+func (es *extState) undo(e *expect) {
+	switch {
+	case e.kind == expParse || (e.kind == expClose && e.objType == 'S'):
+		if e.hadPrev {
+			es.stmts[e.name] = e.prevStmt
+		} else {
+			delete(es.stmts, e.name)
+		}
+	case e.kind == expBind || (e.kind == expClose && e.objType == 'P'):
+		if e.hadPrev {
+			es.portals[e.name] = e.prevPortal
+		} else {
+			delete(es.portals, e.name)
+		}
 	}
 }
 

@@ -335,6 +335,14 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 		return
 	}
 	defer sess.up.Conn.Close()
+	sess.pathStale = true // a role or database setting may set it
+	if err := sess.freshPath(); err != nil {
+		log.Warn().Err(err).Msg("cannot read the upstream search_path")
+		be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08006",
+			Message: "pgveil: the upstream session could not be set up"})
+		be.Flush()
+		return
+	}
 	key := s.register(sess)
 	defer s.unregister(key)
 	for name, v := range sess.up.ParameterStatuses {

@@ -30,6 +30,9 @@ type session struct {
 	es         *extState // extended-protocol statements and portals
 	searchPath []string  // session search_path as the analysis sees it; nil = default
 	localPath  []string  // SET LOCAL search_path, until the transaction ends
+	// See searchpath.go.
+	pathStale, pathTouched bool
+	pathGen                uint64
 
 	out      pgproto3.DataRow // reused for rewritten rows
 	conv     pgproto3.DataRow // binary rows after conversion (extended protocol)
@@ -132,7 +135,11 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	touched := false
 	for i, st := range an.Statements {
 		touched = touched || st.TouchesSensitive
-		audit = audit.Str(fmt.Sprintf("fingerprint_%d", i), st.Fingerprint).Str(fmt.Sprintf("statement_%d", i), st.Normalized)
+		if len(an.Statements) == 1 {
+			audit = audit.Str("fingerprint", st.Fingerprint).Str("statement", st.Normalized)
+		} else { // several statements in one query string: numbered
+			audit = audit.Str(fmt.Sprintf("fingerprint_%d", i), st.Fingerprint).Str(fmt.Sprintf("statement_%d", i), st.Normalized)
+		}
 		if st.Refusal != nil {
 			audit.Str("decision", "refused").Str("sqlstate", st.Refusal.SQLState).Msg("statement")
 			s.srv.metrics.statements.WithLabelValues("refused").Inc()
@@ -155,6 +162,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	stmt := 0
 	var rows int64
 	var masked []string
+	sawError := false
 	for {
 		msg, err := s.fe.Receive()
 		if err != nil {
@@ -208,7 +216,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			}
 		case *pgproto3.CommandComplete:
 			if stmt < len(an.Statements) {
-				s.noteSetting(an.Statements[stmt].Setting)
+				s.noteStatement(&an.Statements[stmt])
 			}
 			stmt++
 			plan = nil
@@ -223,6 +231,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				s.sendClient(m, 8)
 			}
 		case *pgproto3.ErrorResponse:
+			sawError = true
 			if !discarding {
 				s.sendClient(scrubError(m, touched), 256)
 			}
@@ -231,7 +240,7 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				s.sendClient(scrubNotice(m, touched), 256)
 			}
 		case *pgproto3.ParameterStatus:
-			if relayedParameters[m.Name] {
+			if relayedParameters[m.Name] && !touched { // a function could report data through a setting
 				s.sendClient(m, 64)
 			}
 		case *pgproto3.NotificationResponse:
@@ -239,8 +248,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 		case *pgproto3.ReadyForQuery:
 			s.txStatus = m.TxStatus
 			if m.TxStatus == 'I' {
-				s.localPath = nil // SET LOCAL ends with the transaction
+				s.endLocalPath() // SET LOCAL ends with the transaction
 			}
+			s.endExchange(sawError, txControl(an))
 			s.queueClient(m)
 			decision := "allowed"
 			if discarding {
@@ -262,14 +272,19 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 // relation is missing from the snapshot it reads the catalog again
 // (rate-limited) and decides on the fresh one.
 func (s *session) analyze(ctx context.Context, sql string) (*lineage.Analysis, error) {
-	path := s.searchPath
-	if s.localPath != nil {
-		path = s.localPath
+	stale := s.freshPath()
+	if stale != nil && !errors.Is(stale, errPathUnknown) {
+		return nil, stale
 	}
-	opt := lineage.Options{Posture: s.srv.posture(), SearchPath: path, User: s.srv.upstream.User}
+	opt := lineage.Options{Posture: s.srv.posture(), SearchPath: s.currentPath(), User: s.srv.upstream.User}
 	an, err := s.srv.verdicts.Analyze(sql, s.srv.snapshot(), s.srv.rules(), opt)
 	if err == nil && unresolved(an) && s.srv.refreshNow(ctx) {
 		an, err = s.srv.verdicts.Analyze(sql, s.srv.snapshot(), s.srv.rules(), opt)
+	}
+	if stale != nil && err == nil && !onlyTransactionEnds(an) {
+		return &lineage.Analysis{Statements: []lineage.Statement{{Refusal: &lineage.Refusal{SQLState: "0A000",
+			Message: "pgveil: the session's search_path may have changed (a SET was rolled back or reset) and is read again only between exchanges",
+			Hint:    "end the failed transaction, or send a Sync, before the next statement"}}}}, nil
 	}
 	return an, err
 }
@@ -296,25 +311,32 @@ func unresolved(an *lineage.Analysis) bool {
 	return false
 }
 
-// noteSetting follows search_path changes that succeeded, so the next
-// analysis resolves names as the server does. The server's report of each
-// column's origin is cross-checked against the analysis (planField), which
-// catches what this tracking misses.
-func (s *session) noteSetting(set *lineage.Setting) {
+// noteStatement follows search_path changes that succeeded, so the next
+// analysis resolves names as the server does (searchpath.go says when the
+// value is read from the server instead).
+func (s *session) noteStatement(st *lineage.Statement) {
+	if st.Class == lineage.ClassDiscard {
+		s.pathStale = true // DISCARD ALL resets the path; the others are harmless to read again
+		return
+	}
+	set := st.Setting
 	switch {
 	case set == nil:
-	case set.All:
-		s.searchPath, s.localPath = nil, nil
+		return
+	case set.All, set.Reset && !set.Local && set.Name == "search_path":
+		// Back to a default a role or database setting may define: asked
+		// from the server before the next analysis.
+		s.pathStale = true
 	case set.Name != "search_path":
+		return
 	case set.Local && set.Reset:
 		s.localPath = nil
 	case set.Local:
 		s.localPath = append([]string(nil), set.Values...)
-	case set.Reset:
-		s.searchPath = nil
 	default:
 		s.searchPath = append([]string(nil), set.Values...)
 	}
+	s.notePathChange()
 }
 
 // rewriteRow masks one DataRow under plan. The returned row shares buffers
