@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -84,4 +85,24 @@ func (t *Table) Column(name string) (Column, bool) {
 type Snapshot struct {
 	Tables map[Name]*Table // every table, partitioned table, view, materialized view and foreign table of user schemas
 	ByOID  map[uint32]*Table
+
+	// Functions names every function, procedure, aggregate and window
+	// function (pg_proc) and Operators every operator (pg_operator) defined
+	// in a schema other than pg_catalog and information_schema, except the
+	// members of installed extensions (see userNamesQuery). A call of a builtin's name may resolve to one of
+	// them (overload resolution, or search_path order), so the analysis
+	// cannot take such a name for the builtin. Nil in snapshots built by
+	// hand: no such definitions.
+	Functions UserNames
+	Operators UserNames
 }
+
+// UserNames maps a lower-cased function or operator name to the schemas
+// that define one by that name: sorted, each once, spelled as in the
+// catalog.
+type UserNames map[string][]string
+
+// Schemas returns the schemas that define name, compared case-insensitively
+// (so "UPPER" counts for upper: a false match only refuses more); nil when
+// none does.
+func (u UserNames) Schemas(name string) []string { return u[strings.ToLower(name)] }

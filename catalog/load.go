@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/pgveil/pgveil/anonymize"
 )
@@ -115,8 +117,33 @@ WHERE c.contype = 'f' AND c.conrelid IN (` + userRelations + `)
                   WHERE p.oid = c.conparentid AND p.conrelid = c.conrelid)
 ORDER BY c.conrelid, c.conname`
 
+// userNamesQuery lists, in one round trip, the name and schema of every
+// function, procedure and aggregate ('f') and every operator ('o') outside
+// pg_catalog and information_schema, once per name and schema. Members of
+// installed extensions are left out: citext or hstore define = and || for
+// their own types, and counting them would refuse those operators
+// everywhere; an extension's functions compute from their arguments (the
+// same trust pgveil gives the built-ins), unlike a function written for one
+// database, which may read any table.
+const userNamesQuery = `
+SELECT 'f', p.proname::text, n.nspname::text
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION
+SELECT 'o', o.oprname::text, n.nspname::text
+FROM pg_catalog.pg_operator o
+JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')`
+
 // Load reads the schema of every relation in user schemas (all but
-// pg_catalog, information_schema, pg_toast* and pg_temp*). It runs a fixed
+// pg_catalog, information_schema, pg_toast* and pg_temp*), and the names of
+// the functions and operators of every schema but pg_catalog and
+// information_schema (Snapshot.Functions, Snapshot.Operators). It runs a fixed
 // number of catalog queries whatever the number of tables; inside a
 // REPEATABLE READ transaction the result matches that transaction's snapshot.
 func Load(ctx context.Context, q Querier) (*Snapshot, error) {
@@ -135,6 +162,9 @@ func Load(ctx context.Context, q Querier) (*Snapshot, error) {
 		return nil, err
 	}
 	if err := loadForeignKeys(ctx, q, s); err != nil {
+		return nil, err
+	}
+	if err := loadUserNames(ctx, q, s); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -343,6 +373,39 @@ func loadForeignKeys(ctx context.Context, q Querier, s *Snapshot) error {
 		return fmt.Errorf("catalog: read foreign keys: %w", err)
 	}
 	return nil
+}
+
+func loadUserNames(ctx context.Context, q Querier, s *Snapshot) error {
+	rows, err := q.Query(ctx, userNamesQuery)
+	if err != nil {
+		return fmt.Errorf("catalog: read functions and operators: %w", err)
+	}
+	defer rows.Close()
+	s.Functions, s.Operators = UserNames{}, UserNames{}
+	for rows.Next() {
+		var kind, name, schema string
+		if err := rows.Scan(&kind, &name, &schema); err != nil {
+			return fmt.Errorf("catalog: read functions and operators: %w", err)
+		}
+		names := s.Functions
+		if kind == "o" {
+			names = s.Operators
+		}
+		names.add(name, schema)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("catalog: read functions and operators: %w", err)
+	}
+	return nil
+}
+
+// add records that schema defines name, keeping the schemas sorted and
+// unique (names differing only in case share an entry).
+func (u UserNames) add(name, schema string) {
+	key := strings.ToLower(name)
+	if i, found := slices.BinarySearch(u[key], schema); !found {
+		u[key] = slices.Insert(u[key], i, schema)
+	}
 }
 
 // Sorted lists the relations ordered by schema, then name: the stable order

@@ -334,3 +334,103 @@ func names(cols []Column) []string {
 }
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// TestLoadUserNames: Load lists the functions (of every kind) and operators
+// of every schema but pg_catalog and information_schema, by lower-cased
+// name, with their schemas sorted, extension members included.
+func TestLoadUserNames(t *testing.T) {
+	dsn := pgtest.CreateDB(t, "pgveil_catalog")
+	conn := pgtest.Connect(t, dsn)
+	ctx := context.Background()
+
+	// A fresh database defines none: the builtins and information_schema's
+	// helpers are not listed.
+	s, err := Load(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Functions) != 0 || len(s.Operators) != 0 {
+		t.Fatalf("fresh database: functions %v, operators %v", s.Functions, s.Operators)
+	}
+
+	if _, err := conn.Exec(ctx, `
+CREATE SCHEMA app;
+CREATE TABLE customers (id bigint, email text);
+CREATE FUNCTION public.upper(i bigint) RETURNS text LANGUAGE sql STABLE AS 'SELECT email FROM customers WHERE id = i';
+CREATE FUNCTION app."Upper"(i int) RETURNS text LANGUAGE sql STABLE AS 'SELECT email FROM customers WHERE id = i';
+CREATE FUNCTION app.upper(t text, n int) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT t';
+CREATE FUNCTION leak_plus(i bigint, t text) RETURNS text LANGUAGE sql STABLE AS 'SELECT email FROM customers WHERE id = i';
+CREATE OPERATOR public.+ (LEFTARG = bigint, RIGHTARG = text, FUNCTION = leak_plus);
+CREATE FUNCTION app.leak_plus(t text, i bigint) RETURNS text LANGUAGE sql STABLE AS 'SELECT t';
+CREATE OPERATOR app.+ (LEFTARG = text, RIGHTARG = bigint, FUNCTION = app.leak_plus);
+CREATE OPERATOR app.=== (LEFTARG = bigint, RIGHTARG = text, FUNCTION = leak_plus);
+CREATE AGGREGATE app.count(text) (SFUNC = pg_catalog.textcat, STYPE = text);
+CREATE PROCEDURE app.lower(INOUT t text) LANGUAGE sql AS 'SELECT t';
+CREATE FUNCTION pg_temp.length(t text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+`); err != nil {
+		t.Fatal(err)
+	}
+	var temp string
+	if err := conn.QueryRow(ctx, "SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").Scan(&temp); err != nil {
+		t.Fatal(err)
+	}
+	// An extension's members are left out (citext's = would otherwise
+	// refuse every equality), when the server has one to install.
+	var citext bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'citext')").Scan(&citext); err != nil {
+		t.Fatal(err)
+	}
+	if citext {
+		if _, err := conn.Exec(ctx, "CREATE EXTENSION citext SCHEMA app"); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	s, err = Load(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFuncs := map[string][]string{
+		"upper":     {"app", "public"}, // "Upper" and upper share the lower-cased entry, app once
+		"leak_plus": {"app", "public"},
+		"count":     {"app"}, // an aggregate
+		"lower":     {"app"}, // a procedure
+		"length":    {temp},  // temporary schemas are user schemas too
+	}
+	for name, want := range wantFuncs {
+		if got := s.Functions.Schemas(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("function %s: schemas %v, want %v", name, got, want)
+		}
+	}
+	if got := s.Functions.Schemas("UPPER"); !reflect.DeepEqual(got, []string{"app", "public"}) {
+		t.Errorf("Schemas(UPPER) = %v", got)
+	}
+	wantOps := map[string][]string{"+": {"app", "public"}, "===": {"app"}}
+	for name, want := range wantOps {
+		if got := s.Operators.Schemas(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("operator %s: schemas %v, want %v", name, got, want)
+		}
+	}
+	// Builtins live in pg_catalog, information_schema's helpers in
+	// information_schema: neither is listed.
+	for _, name := range []string{"substr", "_pg_expandarray", "concat"} {
+		if got := s.Functions.Schemas(name); got != nil {
+			t.Errorf("function %s listed in %v", name, got)
+		}
+	}
+	if got := s.Operators.Schemas("||"); got != nil {
+		t.Errorf("operator || listed in %v", got)
+	}
+	if citext {
+		for _, name := range []string{"strpos", "citext", "max"} {
+			if got := s.Functions.Schemas(name); got != nil {
+				t.Errorf("citext function %s listed in %v", name, got)
+			}
+		}
+		if got := s.Operators.Schemas("="); got != nil {
+			t.Errorf("citext operator = listed in %v", got)
+		}
+	} else {
+		t.Log("citext is not available: extension members not checked")
+	}
+}

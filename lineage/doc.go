@@ -70,11 +70,15 @@
 //   - Row order is not analysed: a plan may return rows in the order of a
 //     sensitive column (an index scan for IS NOT NULL, a merge join on an
 //     equi-joined column, sort-based grouping).
-//   - Functions are judged by name. A user-defined function with the name
-//     of an allowed builtin (or of an allowed extension function) in a user
-//     schema that wins overload resolution is taken for the builtin; the
-//     catalog snapshot does not list functions yet. Casts and operators on
-//     user-defined types are taken to compute from their operands.
+//   - Functions and operators are judged by name. A builtin's name that a
+//     user schema defines too (the snapshot lists them; members of
+//     installed extensions are trusted like built-ins and not listed) is
+//     refused unless qualified with pg_catalog, so a snapshot
+//     older than such a definition misses it until the next refresh. An
+//     allowed extension function's name is trusted in any schema: a user
+//     function by that name is taken for the extension's. Casts and
+//     operators on user-defined types are taken to compute from their
+//     operands.
 //   - Only the first inheritance parent of a table is known; a table with
 //     several parents is not part of the other parents' families.
 //   - View definitions are resolved with search_path public, the catalog

@@ -134,6 +134,7 @@ func (a *analyzer) jsonAgg(c *pg.JsonAggConstructor, sc *scope) lin {
 func (a *analyzer) aggTail(ls []lin, order []*pg.Node, filter *pg.Node, over *pg.WindowDef, sc *scope) []lin {
 	for _, o := range order {
 		if sb := o.GetSortBy(); sb != nil {
+			a.sortOp(sb)
 			ls = append(ls, a.computed(a.expr(sb.Node, sc), "an aggregate's ORDER BY"))
 		}
 	}
@@ -243,13 +244,14 @@ func (a *analyzer) aExpr(e *pg.A_Expr, sc *scope, inQual bool) lin {
 	schema, op := qualifiedName(e.Name)
 	k := e.Kind
 	switch k {
-	case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN,
-		pg.A_Expr_Kind_AEXPR_BETWEEN_SYM, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN_SYM:
+	case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_BETWEEN_SYM:
+		a.operator("", ">=", "BETWEEN")
+		a.operator("", "<=", "BETWEEN")
+	case pg.A_Expr_Kind_AEXPR_NOT_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN_SYM:
+		a.operator("", "<", "NOT BETWEEN")
+		a.operator("", ">", "NOT BETWEEN")
 	default:
-		if !knownOperator(schema, op) {
-			a.unknown(lin{}, fmt.Sprintf("operator %s is not a built-in operator: it could compute from any data", displayName(schema, op)),
-				"use built-in operators")
-		}
+		a.operator(schema, op, "")
 	}
 	eq := inQual && (k == pg.A_Expr_Kind_AEXPR_IN ||
 		k == pg.A_Expr_Kind_AEXPR_DISTINCT || k == pg.A_Expr_Kind_AEXPR_NOT_DISTINCT ||
@@ -296,13 +298,47 @@ func operatorUse(k pg.A_Expr_Kind, op string) string {
 	return fmt.Sprintf("the operator %s", op)
 }
 
+// operator refuses an operator the statement applies that is not a
+// builtin, or whose name a user schema defines too (judgeOperator). via
+// names the construct that implies an operator not written (BETWEEN's >=),
+// "" for a written one.
+func (a *analyzer) operator(schema, op, via string) {
+	switch verdict, reason := judgeOperator(schema, op, a.snap.Operators); verdict {
+	case funcUnknown:
+		a.unknown(lin{}, fmt.Sprintf("operator %s is not a built-in operator: it could compute from any data", displayName(schema, op)),
+			"use built-in operators")
+	case funcShadowed:
+		what, hint := "operator "+op, fmt.Sprintf("write it as OPERATOR(pg_catalog.%s) or drop or rename the user operator", op)
+		if via != "" {
+			what = fmt.Sprintf("operator %s (used by %s)", op, via)
+			hint = fmt.Sprintf("spell the comparison out with OPERATOR(pg_catalog.%s) or drop or rename the user operator", op)
+		}
+		a.unknown(lin{}, fmt.Sprintf("%s is also defined in %s: pgveil cannot tell which one runs", what, reason), hint)
+	}
+}
+
+// shadowedFunction refuses a call of a builtin's name that user schemas
+// define too (judgeFunction's funcShadowed; in is its reason).
+func (a *analyzer) shadowedFunction(name, in string) lin {
+	return a.unknown(lin{}, fmt.Sprintf("function %s is also defined in %s: pgveil cannot tell which one runs", name, in),
+		fmt.Sprintf("qualify it as pg_catalog.%s(...) or drop or rename the user function", name))
+}
+
+// sortOp checks the operator of ORDER BY ... USING op.
+func (a *analyzer) sortOp(sb *pg.SortBy) {
+	if len(sb.UseOp) > 0 {
+		schema, op := qualifiedName(sb.UseOp)
+		a.operator(schema, op, "")
+	}
+}
+
 // funcCall analyses a function call: aggregate and window forms included.
 // Its result depends on every argument, ordering key and window key.
 func (a *analyzer) funcCall(fc *pg.FuncCall, sc *scope) lin {
 	schema, name := funcName(fc.Funcname)
 	display := displayName(schema, name)
 	var base lin
-	switch verdict, reason := judgeFunction(schema, name); verdict {
+	switch verdict, reason := judgeFunction(schema, name, a.snap.Functions); verdict {
 	case funcDenied:
 		a.refuse("42501", fmt.Sprintf("pgveil: function %s is refused: it %s", display, reason),
 			"pgveil refuses functions that run SQL from text, read files or large objects, expose other sessions, change state or pause")
@@ -310,6 +346,8 @@ func (a *analyzer) funcCall(fc *pg.FuncCall, sc *scope) lin {
 	case funcUnknown:
 		base = a.unknown(lin{}, fmt.Sprintf("function %s is not on pgveil's list of known functions: its result could come from any table", display),
 			"use built-in functions, or read the underlying columns directly")
+	case funcShadowed:
+		base = a.shadowedFunction(name, reason)
 	}
 	use := "an argument of function " + display
 	ls := []lin{base}
@@ -336,6 +374,7 @@ func (a *analyzer) windowDef(wd *pg.WindowDef, sc *scope, named map[string]lin) 
 	}
 	for _, o := range wd.OrderClause {
 		if sb := o.GetSortBy(); sb != nil {
+			a.sortOp(sb)
 			ls = append(ls, a.computed(a.expr(sb.Node, sc), "a window ORDER BY"))
 		}
 	}
@@ -367,8 +406,9 @@ func (a *analyzer) subLink(sl *pg.SubLink, sc *scope, inQual bool) lin {
 		schema, op := qualifiedName(sl.OperName)
 		if len(sl.OperName) == 0 {
 			op = "=" // IN (SELECT ...)
-		} else if !knownOperator(schema, op) {
-			a.unknown(lin{}, fmt.Sprintf("operator %s is not a built-in operator", displayName(schema, op)), "")
+			a.operator("", op, "IN with a subquery")
+		} else {
+			a.operator(schema, op, "")
 		}
 		ls := a.parts(sl.Testexpr, sc, false)
 		cols := a.query(sel, sc)
@@ -404,6 +444,7 @@ func (a *analyzer) caseExpr(ce *pg.CaseExpr, sc *scope) lin {
 			continue
 		}
 		if ce.Arg != nil { // CASE x WHEN v: x = v
+			a.operator("", "=", "CASE ... WHEN")
 			v := a.expr(cw.Expr, sc)
 			a.equality(arg, v)
 			ls = append(ls, v)
@@ -443,6 +484,9 @@ func (a *analyzer) indirection(ind *pg.A_Indirection, sc *scope) lin {
 		l = a.expr(ind.Arg, sc)
 	}
 	for _, x := range rest {
+		if f := x.GetString_(); f != nil {
+			a.fieldSelection(f.Sval)
+		}
 		if idx := x.GetAIndices(); idx != nil {
 			l = union(l, a.computed(a.expr(idx.Lidx, sc), "a subscript"))
 			l = union(l, a.computed(a.expr(idx.Uidx, sc), "a subscript"))
@@ -450,6 +494,18 @@ func (a *analyzer) indirection(ind *pg.A_Indirection, sc *scope) lin {
 		l = a.computed(l, "a subscript or field selection")
 	}
 	return l
+}
+
+// fieldSelection checks (x).f. PostgreSQL reads it as the call f(x) when
+// x has no field f, and pgveil does not know the fields of composite
+// values: a name that a user schema defines as a function may be a call of
+// that function, refused like an unknown function. (rel.f, with rel a FROM
+// item, is resolved against rel's columns in qualified.)
+func (a *analyzer) fieldSelection(name string) {
+	if schemas := a.snap.Functions.Schemas(name); len(schemas) > 0 {
+		a.unknown(lin{}, fmt.Sprintf("field selection .%s may call function %s, which is defined in %s: pgveil cannot tell a field from that call", name, name, inSchemas(schemas)),
+			"select the field from a table column, or rename the user function")
+	}
 }
 
 // funcName splits a function name list: [name], [schema, name],

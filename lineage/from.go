@@ -270,6 +270,13 @@ func (a *analyzer) join(j *pg.JoinExpr, lvl *scope, lateral []*nsItem) (*nsItem,
 	} else {
 		using, _ = stringsOf(j.UsingClause)
 	}
+	if len(using) > 0 {
+		via := "JOIN USING"
+		if j.IsNatural {
+			via = "NATURAL JOIN"
+		}
+		a.operator("", "=", via)
+	}
 	var merged, rest []col
 	for _, name := range using {
 		ll, lok := left.column(name)

@@ -18,8 +18,8 @@ import (
 // harmless settings, transaction control without READ WRITE, EXPLAIN
 // without ANALYZE of a SELECT, DEALLOCATE and DISCARD. After the analysis,
 // safetyNet walks the whole parse tree generically, so that no data-holding
-// catalog, denied function, nested write or locking clause escapes through
-// a node kind the analysis did not expect.
+// catalog, denied or shadowed function, shadowed operator, nested write or
+// locking clause escapes through a node kind the analysis did not expect.
 
 // analyzeStatement analyses one parsed statement.
 func analyzeStatement(n *pg.Node, snap *catalog.Snapshot, r *rules.Rules, opt Options) Statement {
@@ -361,10 +361,24 @@ var statementWords = map[string]string{
 	"DropOwnedStmt": "DROP OWNED", "ImportForeignSchemaStmt": "IMPORT FOREIGN SCHEMA",
 }
 
+// shadowedOperator refuses an operator written with a builtin's name that
+// a user schema defines too (for the safety net: the analysis also refuses
+// unknown operators and checks the ones SQL implies).
+func (a *analyzer) shadowedOperator(name []*pg.Node) {
+	if len(name) == 0 {
+		return
+	}
+	schema, op := qualifiedName(name)
+	if v, _ := judgeOperator(schema, op, a.snap.Operators); v == funcShadowed {
+		a.operator(schema, op, "")
+	}
+}
+
 // safetyNet walks every node of the statement, whatever its kind, and
-// refuses denied relations and functions, nested statements other than
-// SELECT, INTO and locking clauses. It duplicates checks the analysis makes
-// on the paths it understands, for the paths it might not.
+// refuses denied relations and functions, functions and operators written
+// with a builtin's name that a user schema defines too, nested statements
+// other than SELECT, INTO and locking clauses. It duplicates checks the
+// analysis makes on the paths it understands, for the paths it might not.
 func (a *analyzer) safetyNet(n *pg.Node) {
 	root := n.GetNode()
 	if root == nil {
@@ -385,9 +399,23 @@ func (a *analyzer) safetyNet(n *pg.Node) {
 			}
 		case *pg.FuncCall:
 			schema, name := funcName(v.Funcname)
-			if verdict, reason := judgeFunction(schema, name); verdict == funcDenied {
+			switch verdict, reason := judgeFunction(schema, name, a.snap.Functions); verdict {
+			case funcDenied:
 				a.refuse("42501", fmt.Sprintf("pgveil: function %s is refused: it %s", displayName(schema, name), reason), "")
+			case funcShadowed:
+				a.shadowedFunction(name, reason)
 			}
+		case *pg.A_Expr:
+			switch v.Kind {
+			case pg.A_Expr_Kind_AEXPR_BETWEEN, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN,
+				pg.A_Expr_Kind_AEXPR_BETWEEN_SYM, pg.A_Expr_Kind_AEXPR_NOT_BETWEEN_SYM:
+			default:
+				a.shadowedOperator(v.Name)
+			}
+		case *pg.SubLink:
+			a.shadowedOperator(v.OperName)
+		case *pg.SortBy:
+			a.shadowedOperator(v.UseOp)
 		case *pg.IntoClause:
 			a.refuse("42501", "pgveil: INTO is refused: pgveil is read-only", "")
 		case *pg.LockingClause:

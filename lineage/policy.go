@@ -3,6 +3,8 @@ package lineage
 import (
 	"strings"
 	"sync"
+
+	"github.com/pgveil/pgveil/catalog"
 )
 
 // This file holds the lists the analysis decides with. The rule is an
@@ -14,8 +16,19 @@ import (
 //     lineage is the union of its arguments' lineages.
 //   - Any other function is refused: pgveil cannot see its body, so it could
 //     read any table (a user-defined get_email(id) over a kept id returns a
-//     masked column). Inside a view definition such a call makes the column
-//     uncertain instead (the view's author chose it, the client cannot vary it).
+//     masked column). Inside a view definition too: it runs for every row the
+//     view reads and can leak through notices, errors or timing.
+//   - A builtin's name is a name, not a function. PostgreSQL resolves an
+//     unqualified call among every overload on the search_path, by argument
+//     types first and search_path order only between identical ones, so
+//     upper(id) runs a user's public.upper(bigint). A builtin's name that any
+//     user schema defines too (catalog.Snapshot.Functions, extension members
+//     included) is refused like an unknown function; pg_catalog.upper(...)
+//     cannot be shadowed and stays allowed. Operators likewise
+//     (Snapshot.Operators; OPERATOR(pg_catalog.+) stays allowed), the
+//     written ones and those SQL implies: BETWEEN's comparisons, the = of
+//     CASE x WHEN, IN (subquery) and JOIN USING/NATURAL. Extension functions
+//     live in user schemas by nature and are still judged by name alone.
 //   - deniedFunctions and deniedRelations are refused everywhere, inside view
 //     definitions too, with a reason: they run SQL given as text, read files or
 //     large objects, expose statistics samples or other sessions' statements,
@@ -250,18 +263,21 @@ type lists struct {
 	builtins, extensions, infoSchema, operators, pgCatalog, infoRels nameSet
 }
 
-// funcVerdict is what the policy says about a function name.
+// funcVerdict is what the policy says about a function or operator name.
 type funcVerdict uint8
 
 const (
-	funcUnknown funcVerdict = iota // not known: refused (uncertain inside a view)
-	funcAllowed
-	funcDenied
+	funcUnknown  funcVerdict = iota // not known: refused (inside a view definition too)
+	funcAllowed                     // a builtin (or vetted extension function): computes from its arguments
+	funcDenied                      // refused everywhere, with a reason
+	funcShadowed                    // a builtin's name that user schemas define too: refused like an unknown one
 )
 
 // judgeFunction decides a function called as schema.name (schema "" when
-// unqualified); reason is set for denied functions.
-func judgeFunction(schema, name string) (funcVerdict, string) {
+// unqualified), user being the functions user schemas define
+// (catalog.Snapshot.Functions). The reason names why a function is denied,
+// or in which schemas a shadowed one is also defined ("schema public").
+func judgeFunction(schema, name string, user catalog.UserNames) (funcVerdict, string) {
 	lower := strings.ToLower(name)
 	if r, ok := deniedFunctions[lower]; ok {
 		return funcDenied, r
@@ -274,7 +290,13 @@ func judgeFunction(schema, name string) (funcVerdict, string) {
 	l := policy()
 	switch schema {
 	case "", "pg_catalog":
-		if l.builtins.has(name) || (schema == "" && l.extensions.has(name)) {
+		if l.builtins.has(name) {
+			if schemas := user.Schemas(name); schema == "" && len(schemas) > 0 {
+				return funcShadowed, inSchemas(schemas)
+			}
+			return funcAllowed, ""
+		}
+		if schema == "" && l.extensions.has(name) {
 			return funcAllowed, ""
 		}
 	case "information_schema":
@@ -300,8 +322,25 @@ func isToastSchema(schema string) bool {
 	return strings.HasPrefix(strings.ToLower(schema), "pg_toast")
 }
 
-// knownOperator reports whether an operator (qualified by schema or not) is
-// a builtin.
-func knownOperator(schema, name string) bool {
-	return (schema == "" || schema == "pg_catalog") && policy().operators.has(name)
+// judgeOperator decides an operator written name or OPERATOR(schema.name),
+// user being the operators user schemas define (catalog.Snapshot.Operators):
+// allowed when it is a builtin's name that no user schema defines, or
+// qualified with pg_catalog; shadowed (with the schemas) when a user schema
+// defines it too; unknown otherwise. Operators have no denied verdict.
+func judgeOperator(schema, name string, user catalog.UserNames) (funcVerdict, string) {
+	if (schema != "" && schema != "pg_catalog") || !policy().operators.has(name) {
+		return funcUnknown, ""
+	}
+	if schemas := user.Schemas(name); schema == "" && len(schemas) > 0 {
+		return funcShadowed, inSchemas(schemas)
+	}
+	return funcAllowed, ""
+}
+
+// inSchemas names schemas for a message: "schema public", "schemas a, b".
+func inSchemas(schemas []string) string {
+	if len(schemas) == 1 {
+		return "schema " + schemas[0]
+	}
+	return "schemas " + strings.Join(schemas, ", ")
 }

@@ -261,9 +261,12 @@ func (a *analyzer) qualified(qual []string, name string, sc *scope) lin {
 		}
 		// PostgreSQL reads rel.f as f(rel) when rel has no column f: a
 		// function of the whole row (rel.text is the row as text).
-		if v, _ := judgeFunction("", name); v == funcAllowed {
+		switch v, reason := judgeFunction("", name, a.snap.Functions); v {
+		case funcAllowed:
 			ls = append(ls, it.whole())
 			continue
+		case funcShadowed:
+			return a.shadowedFunction(name, reason)
 		}
 		return a.unresolvedName("42703", fmt.Sprintf("column %q of %q", name, qual[len(qual)-1]))
 	}

@@ -145,6 +145,7 @@ func (a *analyzer) simpleSelect(s *pg.SelectStmt, sc *scope) []col {
 func (a *analyzer) sortAndLimit(s *pg.SelectStmt, lvl *scope, out []col, limitScope *scope) {
 	for _, n := range s.SortClause {
 		if sb := n.GetSortBy(); sb != nil {
+			a.sortOp(sb)
 			a.posture(a.sortKey(sb.Node, lvl, out), "ORDER BY")
 		}
 	}
