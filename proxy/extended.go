@@ -524,8 +524,9 @@ func binaryChecked(p *rowPlan, rd *pgproto3.RowDescription) *rowPlan {
 // masked fields go text -> mask -> binary through the codec, the others take
 // the text path. Buffers are the session's, reused row after row.
 func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
+	s.countRow(plan)
 	if plan.textPart == nil {
-		return s.rewriteRow(plan, dr)
+		return s.rewriteText(plan, dr)
 	}
 	if len(dr.Values) != len(plan.fields) {
 		return nil, 0, fmt.Errorf("DataRow does not match its RowDescription")
@@ -543,6 +544,17 @@ func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgprot
 		if fp.act != actMask || fp.format != 1 || v == nil {
 			continue
 		}
+		memo := s.memoFor(fp)
+		if memo != nil {
+			if out, null, ok := memo.get(v); ok {
+				if null {
+					s.conv.Values[i] = nil
+				} else {
+					s.conv.Values[i] = out
+				}
+				continue
+			}
+		}
 		var err error
 		if s.text[i], err = s.srv.codec.BinaryToText(s.text[i][:0], fp.oid, v); err != nil {
 			return nil, 0, err
@@ -554,12 +566,18 @@ func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgprot
 		s.masked2[i] = out
 		if null {
 			s.conv.Values[i] = nil
+			if memo != nil {
+				memo.put(v, nil, true)
+			}
 			continue
 		}
 		if s.bin[i], err = s.srv.codec.TextToBinary(s.bin[i][:0], fp.oid, out); err != nil {
 			return nil, 0, err
 		}
 		s.conv.Values[i] = s.bin[i]
+		if memo != nil {
+			memo.put(v, s.bin[i], false)
+		}
 	}
-	return s.rewriteRow(plan.textPart, &s.conv)
+	return s.rewriteText(plan.textPart, &s.conv)
 }

@@ -34,15 +34,17 @@ type session struct {
 	pathStale, pathTouched bool
 	pathGen                uint64
 
-	out      pgproto3.DataRow // reused for rewritten rows
-	conv     pgproto3.DataRow // binary rows after conversion (extended protocol)
-	text     [][]byte         // per field: binary value as text
-	bin      [][]byte         // per field: masked text back in binary
-	masked2  [][]byte         // per field: masked text
-	scratch  [][]byte
-	pending  int  // bytes sent to the client since the last flush
-	unsent   bool // messages buffered since the last flush
-	canceled bool
+	out        pgproto3.DataRow // reused for rewritten rows
+	conv       pgproto3.DataRow // binary rows after conversion (extended protocol)
+	text       [][]byte         // per field: binary value as text
+	bin        [][]byte         // per field: masked text back in binary
+	masked2    [][]byte         // per field: masked text
+	scratch    [][]byte
+	streakPlan *rowPlan // plan of the current result, for memoFor
+	streak     int      // rows rewritten under streakPlan in a row
+	pending    int      // bytes sent to the client since the last flush
+	unsent     bool     // messages buffered since the last flush
+	canceled   bool
 }
 
 // flushEvery bounds what the client leg buffers before a write: results are
@@ -342,6 +344,12 @@ func (s *session) noteStatement(st *lineage.Statement) {
 // rewriteRow masks one DataRow under plan. The returned row shares buffers
 // with the session and is valid until the next call.
 func (s *session) rewriteRow(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
+	s.countRow(plan)
+	return s.rewriteText(plan, dr)
+}
+
+// rewriteText is rewriteRow for a row whose masked fields are all text.
+func (s *session) rewriteText(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
 	if len(dr.Values) != len(plan.fields) {
 		return nil, 0, errors.New("DataRow does not match its RowDescription")
 	}
@@ -357,11 +365,22 @@ func (s *session) rewriteRow(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.Dat
 		case actPass:
 			s.out.Values[i] = v
 		case actMask:
-			out, null, err := fp.bound.Apply(s.scratch[i][:0], v, v == nil)
-			if err != nil {
-				return nil, 0, err
+			memo := s.memoFor(fp)
+			out, null, hit := []byte(nil), false, false
+			if memo != nil && v != nil {
+				out, null, hit = memo.get(v)
 			}
-			s.scratch[i] = out
+			if !hit {
+				var err error
+				out, null, err = fp.bound.Apply(s.scratch[i][:0], v, v == nil)
+				if err != nil {
+					return nil, 0, err
+				}
+				s.scratch[i] = out
+				if memo != nil && v != nil {
+					memo.put(v, out, null)
+				}
+			}
 			if null {
 				s.out.Values[i] = nil
 			} else {
