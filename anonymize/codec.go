@@ -2,6 +2,7 @@ package anonymize
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
@@ -10,13 +11,18 @@ import (
 // Codec converts values of the types masks accept between PostgreSQL's
 // binary wire format and the text representation masks work on, so a result
 // column requested in binary can be masked like a text one. It is safe for
-// concurrent use.
+// concurrent use: a pgtype.Map memoises its plans in plain maps, so each
+// conversion borrows a Map of its own from a pool.
 type Codec struct {
-	m *pgtype.Map
+	maps sync.Pool
 }
 
-// NewCodec returns a codec over pgx's built-in type map.
-func NewCodec() *Codec { return &Codec{m: pgtype.NewMap()} }
+// NewCodec returns a codec over pgx's built-in type maps.
+func NewCodec() *Codec {
+	c := &Codec{}
+	c.maps.New = func() any { return pgtype.NewMap() }
+	return c
+}
 
 // textLike are types whose binary format is their text bytes.
 var textLike = map[uint32]bool{
@@ -29,6 +35,8 @@ func (c *Codec) BinaryToText(dst []byte, oid uint32, src []byte) ([]byte, error)
 	if textLike[oid] {
 		return append(dst, src...), nil
 	}
+	m := c.maps.Get().(*pgtype.Map)
+	defer c.maps.Put(m)
 	switch oid {
 	case pgtype.JSONBOID:
 		if len(src) == 0 || src[0] != 1 {
@@ -37,7 +45,7 @@ func (c *Codec) BinaryToText(dst []byte, oid uint32, src []byte) ([]byte, error)
 		return append(dst, src[1:]...), nil
 	case pgtype.TimestamptzOID:
 		var ts pgtype.Timestamptz
-		if err := c.m.Scan(oid, pgtype.BinaryFormatCode, src, &ts); err != nil {
+		if err := m.Scan(oid, pgtype.BinaryFormatCode, src, &ts); err != nil {
 			return dst, err
 		}
 		switch ts.InfinityModifier {
@@ -53,10 +61,10 @@ func (c *Codec) BinaryToText(dst []byte, oid uint32, src []byte) ([]byte, error)
 	if err != nil {
 		return dst, err
 	}
-	if err := c.m.Scan(oid, pgtype.BinaryFormatCode, src, v); err != nil {
+	if err := m.Scan(oid, pgtype.BinaryFormatCode, src, v); err != nil {
 		return dst, fmt.Errorf("decode binary value of type %d: %w", oid, err)
 	}
-	return c.m.Encode(oid, pgtype.TextFormatCode, v, dst)
+	return m.Encode(oid, pgtype.TextFormatCode, v, dst)
 }
 
 // TextToBinary appends the binary representation of a text value of type oid.
@@ -64,6 +72,8 @@ func (c *Codec) TextToBinary(dst []byte, oid uint32, src []byte) ([]byte, error)
 	if textLike[oid] {
 		return append(dst, src...), nil
 	}
+	m := c.maps.Get().(*pgtype.Map)
+	defer c.maps.Put(m)
 	switch oid {
 	case pgtype.JSONBOID:
 		return append(append(dst, 1), src...), nil
@@ -72,16 +82,16 @@ func (c *Codec) TextToBinary(dst []byte, oid uint32, src []byte) ([]byte, error)
 		if err != nil {
 			return dst, err
 		}
-		return c.m.Encode(oid, pgtype.BinaryFormatCode, ts, dst)
+		return m.Encode(oid, pgtype.BinaryFormatCode, ts, dst)
 	}
 	v, err := c.valueFor(oid)
 	if err != nil {
 		return dst, err
 	}
-	if err := c.m.Scan(oid, pgtype.TextFormatCode, src, v); err != nil {
+	if err := m.Scan(oid, pgtype.TextFormatCode, src, v); err != nil {
 		return dst, fmt.Errorf("decode text value of type %d: %w", oid, err)
 	}
-	return c.m.Encode(oid, pgtype.BinaryFormatCode, v, dst)
+	return m.Encode(oid, pgtype.BinaryFormatCode, v, dst)
 }
 
 // valueFor returns a pointer to the pgtype value that round-trips oid.
