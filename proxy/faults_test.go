@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pgveil/pgveil/internal/pgtest"
 )
@@ -117,6 +118,12 @@ func TestProxyFaults(t *testing.T) {
 				var n int
 				if err := c.QueryRow(ctx, "SELECT email FROM customers WHERE id = $1", int64(i%20+1)).Scan(&email); err != nil && err != pgx.ErrNoRows {
 					errs <- fmt.Errorf("session %d select: %w", i, err)
+				}
+				// A masked date, in binary in the extended sessions: every
+				// session converts through the shared codec at once.
+				var born pgtype.Date
+				if err := c.QueryRow(ctx, "SELECT birth_date FROM customers WHERE birth_date IS NOT NULL ORDER BY id LIMIT 1").Scan(&born); err != nil || !born.Valid {
+					errs <- fmt.Errorf("session %d masked date: %v", i, err)
 				}
 				if err := c.QueryRow(ctx, "SELECT count(*) FROM accounts").Scan(&n); err != nil {
 					errs <- fmt.Errorf("session %d count: %w", i, err)
