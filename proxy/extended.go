@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -312,6 +313,18 @@ func (s *session) drain(ctx context.Context) error {
 			return fmt.Errorf("upstream: %w", err)
 		}
 		pop := func() { es.queue = es.queue[1:] }
+		withhold := func() {
+			// A value that cannot be masked is never sent as it is.
+			s.cancelUpstream()
+			s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+				Message: "pgveil: a value could not be masked; the result was withheld"})
+			s.auditExecute(&es.queue[0], "withheld", "")
+			es.forgetToSync()
+			es.withheld = true
+		}
+		if _, row := msg.(*pgproto3.DataRow); !row {
+			s.endResult()
+		}
 		if es.withheld {
 			if rfq, ok := msg.(*pgproto3.ReadyForQuery); ok {
 				es.withheld = false
@@ -362,18 +375,11 @@ func (s *session) drain(ctx context.Context) error {
 				es.withheld = true
 				continue
 			}
-			out, size, err := s.rewriteRowFormat(p.plan, m)
-			if err != nil {
-				s.cancelUpstream()
-				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
-					Message: "pgveil: a value could not be masked; the result was withheld"})
-				s.auditExecute(&es.queue[0], "withheld", "")
-				es.forgetToSync()
-				es.withheld = true
-				continue
-			}
-			es.queue[0].rows++
-			if err := s.sendClient(out, size); err != nil {
+			n, err := s.relayRow(p.plan, m.Values)
+			es.queue[0].rows += int64(n)
+			if errors.Is(err, errMask) {
+				withhold()
+			} else if err != nil {
 				return err
 			}
 		case *pgproto3.CommandComplete, *pgproto3.EmptyQueryResponse, *pgproto3.PortalSuspended:
@@ -518,66 +524,4 @@ func binaryChecked(p *rowPlan, rd *pgproto3.RowDescription) *rowPlan {
 		}
 	}
 	return p
-}
-
-// rewriteRowFormat masks one DataRow whose fields may be in binary: binary
-// masked fields go text -> mask -> binary through the codec, the others take
-// the text path. Buffers are the session's, reused row after row.
-func (s *session) rewriteRowFormat(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
-	s.countRow(plan)
-	if plan.textPart == nil {
-		return s.rewriteText(plan, dr)
-	}
-	if len(dr.Values) != len(plan.fields) {
-		return nil, 0, fmt.Errorf("DataRow does not match its RowDescription")
-	}
-	if cap(s.conv.Values) < len(dr.Values) {
-		s.conv.Values = make([][]byte, len(dr.Values))
-		s.bin = make([][]byte, len(dr.Values))
-		s.text = make([][]byte, len(dr.Values))
-		s.masked2 = make([][]byte, len(dr.Values))
-	}
-	s.conv.Values = s.conv.Values[:len(dr.Values)]
-	for i, v := range dr.Values {
-		fp := &plan.fields[i]
-		s.conv.Values[i] = v
-		if fp.act != actMask || fp.format != 1 || v == nil {
-			continue
-		}
-		memo := s.memoFor(fp)
-		if memo != nil {
-			if out, null, ok := memo.get(v); ok {
-				if null {
-					s.conv.Values[i] = nil
-				} else {
-					s.conv.Values[i] = out
-				}
-				continue
-			}
-		}
-		var err error
-		if s.text[i], err = s.srv.codec.BinaryToText(s.text[i][:0], fp.oid, v); err != nil {
-			return nil, 0, err
-		}
-		out, null, err := fp.bound.Apply(s.masked2[i][:0], s.text[i], false)
-		if err != nil {
-			return nil, 0, err
-		}
-		s.masked2[i] = out
-		if null {
-			s.conv.Values[i] = nil
-			if memo != nil {
-				memo.put(v, nil, true)
-			}
-			continue
-		}
-		if s.bin[i], err = s.srv.codec.TextToBinary(s.bin[i][:0], fp.oid, out); err != nil {
-			return nil, 0, err
-		}
-		s.conv.Values[i] = s.bin[i]
-		if memo != nil {
-			memo.put(v, s.bin[i], false)
-		}
-	}
-	return s.rewriteText(plan.textPart, &s.conv)
 }

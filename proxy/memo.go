@@ -5,8 +5,8 @@ import (
 	"hash/maphash"
 )
 
-// valueMemo remembers the recent masked values of one result column of
-// one session: real columns repeat (names, cities, statuses) and a mask
+// valueMemo remembers the recent masked values of one result column for
+// one masker: real columns repeat (names, cities, statuses) and a mask
 // costs up to a microsecond, a lookup tens of nanoseconds. It is a
 // direct-mapped table; a collision replaces the older entry. Masks are
 // deterministic, so a remembered value is exactly what the mask would give.
@@ -45,18 +45,6 @@ func (m *valueMemo) put(v, out []byte, null bool) {
 	s.in = append(s.in[:0], v...)
 	s.out = append(s.out[:0], out...)
 	s.null, s.used = null, true
-}
-
-// memoFor returns fp's memo once the current result is long enough to be
-// worth one, else nil.
-func (s *session) memoFor(fp *fieldPlan) *valueMemo {
-	if s.streak < memoAfter {
-		return nil
-	}
-	if fp.memo == nil {
-		fp.memo = new(valueMemo)
-	}
-	return fp.memo
 }
 
 // countRow counts the rows of the current result (one plan in a row).

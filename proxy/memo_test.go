@@ -16,8 +16,8 @@ import (
 func TestMemoMatchesMask(t *testing.T) {
 	client, upstream, r := startProxy(t)
 	ctx := context.Background()
-	// Each customer three times, so that the memo serves repeats.
-	const q = "SELECT c.first_name, c.birth_date FROM customers c, generate_series(1, 3) g ORDER BY g, c.id LIMIT 400"
+	// Each customer twelve times, so that the memo serves repeats.
+	const q = "SELECT c.first_name, c.birth_date FROM customers c, generate_series(1, 12) g ORDER BY g, c.id LIMIT 2000"
 	uc := pgtest.Connect(t, upstream)
 	var names []string
 	var dates []*string // birth_date may be NULL
@@ -33,7 +33,7 @@ func TestMemoMatchesMask(t *testing.T) {
 		}
 		names, dates = append(names, n), append(dates, d)
 	}
-	if rows.Err() != nil || len(names) <= 3*memoAfter {
+	if rows.Err() != nil || len(names) <= 10*memoAfter {
 		t.Fatalf("%d upstream rows (%v): too few to exercise the memo", len(names), rows.Err())
 	}
 	bound := func(col, typ string) anonymize.Bound {

@@ -33,9 +33,6 @@ type fieldPlan struct {
 	column string // base column masked, for the audit log
 	format int16  // result format of the field (1 = binary), extended protocol
 	oid    uint32 // the field's type, for binary conversion
-	// memo: recent masked values, in the field's format (the plan belongs
-	// to one session: see extState.plans).
-	memo *valueMemo
 }
 
 // rowPlan binds a result set: one fieldPlan per RowDescription field.

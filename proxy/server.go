@@ -223,6 +223,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			go func() {
 				defer s.sessions.Done()
 				defer s.active.Add(-1)
+				defer func() {
+					// A bug must cost one session, not every session of
+					// the proxy: its connections close and nothing else
+					// is sent.
+					if r := recover(); r != nil {
+						c.Close()
+						s.cfg.Log.Error().Str("panic", fmt.Sprint(r)).Msg("session ended by an internal error")
+					}
+				}()
 				s.handle(ctx, c)
 			}()
 		}

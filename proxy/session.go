@@ -35,15 +35,11 @@ type session struct {
 	pathGen                uint64
 
 	out        pgproto3.DataRow // reused for rewritten rows
-	conv       pgproto3.DataRow // binary rows after conversion (extended protocol)
-	text       [][]byte         // per field: binary value as text
-	bin        [][]byte         // per field: masked text back in binary
-	masked2    [][]byte         // per field: masked text
-	scratch    [][]byte
-	streakPlan *rowPlan // plan of the current result, for memoFor
-	streak     int      // rows rewritten under streakPlan in a row
-	pending    int      // bytes sent to the client since the last flush
-	unsent     bool     // messages buffered since the last flush
+	mk         masker           // the session's own masking buffers
+	streakPlan *rowPlan         // plan of the current result
+	streak     int              // rows rewritten under streakPlan in a row
+	pending    int              // bytes sent to the client since the last flush
+	unsent     bool             // messages buffered since the last flush
 	canceled   bool
 }
 
@@ -165,11 +161,21 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	var rows int64
 	var masked []string
 	sawError := false
+	maskFailed := func() {
+		// A value that cannot be masked is never sent as it is.
+		s.cancelUpstream()
+		discarding = true
+		s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
+			Message: "pgveil: a value could not be masked; the result was withheld"})
+	}
 	for {
 		msg, err := s.fe.Receive()
 		if err != nil {
 			s.refuseUpstreamLost()
 			return fmt.Errorf("upstream: %w", err)
+		}
+		if _, row := msg.(*pgproto3.DataRow); !row {
+			s.endResult()
 		}
 		switch m := msg.(type) {
 		case *pgproto3.RowDescription:
@@ -203,17 +209,11 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 			if plan == nil {
 				return fmt.Errorf("DataRow without RowDescription: %w", errClosed)
 			}
-			out, size, err := s.rewriteRow(plan, m)
-			if err != nil {
-				// A value that cannot be masked is never sent as it is.
-				s.cancelUpstream()
-				discarding = true
-				s.queueClient(&pgproto3.ErrorResponse{Severity: "ERROR", SeverityUnlocalized: "ERROR", Code: "22000",
-					Message: "pgveil: a value could not be masked; the result was withheld"})
-				continue
-			}
-			rows++
-			if err := s.sendClient(out, size); err != nil {
+			n, err := s.relayRow(plan, m.Values)
+			rows += int64(n)
+			if errors.Is(err, errMask) {
+				maskFailed()
+			} else if err != nil {
 				return err
 			}
 		case *pgproto3.CommandComplete:
@@ -339,59 +339,6 @@ func (s *session) noteStatement(st *lineage.Statement) {
 		s.searchPath = append([]string(nil), set.Values...)
 	}
 	s.notePathChange()
-}
-
-// rewriteRow masks one DataRow under plan. The returned row shares buffers
-// with the session and is valid until the next call.
-func (s *session) rewriteRow(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
-	s.countRow(plan)
-	return s.rewriteText(plan, dr)
-}
-
-// rewriteText is rewriteRow for a row whose masked fields are all text.
-func (s *session) rewriteText(plan *rowPlan, dr *pgproto3.DataRow) (*pgproto3.DataRow, int, error) {
-	if len(dr.Values) != len(plan.fields) {
-		return nil, 0, errors.New("DataRow does not match its RowDescription")
-	}
-	if cap(s.out.Values) < len(dr.Values) {
-		s.out.Values = make([][]byte, len(dr.Values))
-		s.scratch = make([][]byte, len(dr.Values))
-	}
-	s.out.Values = s.out.Values[:len(dr.Values)]
-	size := 0
-	for i, v := range dr.Values {
-		fp := &plan.fields[i]
-		switch fp.act {
-		case actPass:
-			s.out.Values[i] = v
-		case actMask:
-			memo := s.memoFor(fp)
-			out, null, hit := []byte(nil), false, false
-			if memo != nil && v != nil {
-				out, null, hit = memo.get(v)
-			}
-			if !hit {
-				var err error
-				out, null, err = fp.bound.Apply(s.scratch[i][:0], v, v == nil)
-				if err != nil {
-					return nil, 0, err
-				}
-				s.scratch[i] = out
-				if memo != nil && v != nil {
-					memo.put(v, out, null)
-				}
-			}
-			if null {
-				s.out.Values[i] = nil
-			} else {
-				s.out.Values[i] = out
-			}
-		default:
-			return nil, 0, errors.New("refused column")
-		}
-		size += len(s.out.Values[i]) + 4
-	}
-	return &s.out, size, nil
 }
 
 // relayedParameters are the ParameterStatus values clients rely on; others
