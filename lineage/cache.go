@@ -12,8 +12,8 @@ import (
 
 // Cache reuses verdicts across statements that differ only in their
 // constants: a driver or pgbench sends "... WHERE aid = 1", "... WHERE aid
-// = 2", ..., and a full analysis costs far more than normalising the text
-// (pg_query's normalisation, a few microseconds).
+// = 2", ..., and a full analysis costs far more than finding the constants
+// (quickKey, or pg_query's normalisation when a plain scan cannot).
 //
 // Reuse is sound because a verdict that looked at no constant's value is the
 // same for every value: constants carry no lineage (only tables do), and
@@ -50,9 +50,15 @@ func NewCache(max int) *Cache {
 // Analyze is AnalyzeWith through the cache. The returned Analysis may be
 // shared with other callers: it must not be modified.
 func (c *Cache) Analyze(sql string, snap *catalog.Snapshot, r *rules.Rules, opt Options) (*Analysis, error) {
-	norm, err := pg.Normalize(sql)
-	if err != nil {
-		return AnalyzeWith(sql, snap, r, opt) // a parse refusal
+	norm, ok := quickKey(sql)
+	if ok {
+		norm = "q" + norm
+	} else {
+		n, err := pg.Normalize(sql)
+		if err != nil {
+			return AnalyzeWith(sql, snap, r, opt) // a parse refusal
+		}
+		norm = "n" + n
 	}
 	key := cacheKey{normalized: norm, posture: opt.Posture, path: strings.Join(opt.SearchPath, "\x00"), user: opt.User}
 	if opt.SearchPath == nil {
