@@ -25,6 +25,11 @@ type clientConn struct {
 	err   error  // the connection's end, as a watcher saw it
 	gone  chan struct{}
 	once  sync.Once
+
+	wmu   sync.Mutex // guards armed and done
+	timer *time.Timer
+	armed bool          // an exchange is being watched
+	done  chan struct{} // the running watcher's, nil when none
 }
 
 const (
@@ -58,33 +63,44 @@ func (c *clientConn) Read(p []byte) (int, error) {
 	return c.Conn.Read(p)
 }
 
-// watch arms a watcher for one exchange with the server; the returned stop
-// ends it and returns once nothing reads the socket any more.
-func (c *clientConn) watch() (stop func()) {
-	var (
-		mu      sync.Mutex
-		stopped bool
-		done    chan struct{}
-	)
-	t := time.AfterFunc(watchDelay, func() {
-		mu.Lock()
-		defer mu.Unlock()
-		if !stopped {
-			done = make(chan struct{})
-			go c.readAhead(done)
-		}
-	})
-	return func() {
-		t.Stop()
-		mu.Lock()
-		stopped = true
-		d := done
-		mu.Unlock()
-		if d != nil {
-			c.Conn.SetReadDeadline(time.Now()) // wakes the watcher's Read
-			<-d
-			c.Conn.SetReadDeadline(time.Time{})
-		}
+// startWatch arms a watcher for one exchange with the server: it starts
+// reading ahead if the exchange lasts watchDelay. One timer serves the
+// session's exchanges (a timer per exchange cost allocations per statement).
+func (c *clientConn) startWatch() {
+	c.wmu.Lock()
+	c.armed = true
+	c.wmu.Unlock()
+	if c.timer == nil {
+		c.timer = time.AfterFunc(watchDelay, c.fire)
+	} else {
+		c.timer.Reset(watchDelay)
+	}
+}
+
+// fire starts the watcher unless the exchange already ended. A late fire
+// of an earlier exchange may start it early in the next one: harmless.
+func (c *clientConn) fire() {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if c.armed && c.done == nil {
+		c.done = make(chan struct{})
+		go c.readAhead(c.done)
+	}
+}
+
+// stopWatch ends the exchange's watch and returns once nothing reads the
+// socket any more.
+func (c *clientConn) stopWatch() {
+	c.timer.Stop()
+	c.wmu.Lock()
+	c.armed = false
+	d := c.done
+	c.done = nil
+	c.wmu.Unlock()
+	if d != nil {
+		c.Conn.SetReadDeadline(time.Now()) // wakes the watcher's Read
+		<-d
+		c.Conn.SetReadDeadline(time.Time{})
 	}
 }
 

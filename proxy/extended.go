@@ -288,7 +288,8 @@ func (s *session) drain(ctx context.Context) error {
 		s.refuseUpstreamLost()
 		return fmt.Errorf("upstream: %w", err)
 	}
-	defer s.in.watch()()
+	s.in.startWatch()
+	defer s.in.stopWatch()
 	pl := planner{snap: s.srv.snapshot(), rules: s.srv.rules()}
 	sawError, txCtl := false, false
 	for len(es.queue) > 0 {

@@ -153,7 +153,8 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 	if err := s.fe.Flush(); err != nil {
 		return fmt.Errorf("upstream: %w", err)
 	}
-	defer s.in.watch()()
+	s.in.startWatch()
+	defer s.in.stopWatch()
 	pl := planner{snap: snap, rules: s.srv.rules()}
 	var plan *rowPlan
 	discarding := false
