@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -83,6 +84,27 @@ func (s *session) refuse(code, msg, hint string) error {
 	return s.flushClient()
 }
 
+// receiveFailed tells the client, as PostgreSQL would, why its session ends
+// when the proxy ends it (idle timeout, a message over the size limit); a
+// connection that failed by itself gets nothing.
+func (s *session) receiveFailed(err error) error {
+	var tooBig *pgproto3.ExceededMaxBodyLenErr
+	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		s.be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "57P05",
+			Message: "pgveil: terminating connection due to idle timeout", Hint: "proxy.idle_timeout sets it"})
+	case errors.As(err, &tooBig):
+		s.be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08P01",
+			Message: fmt.Sprintf("pgveil: message of %d bytes is over the limit of %d", tooBig.ActualBodyLen, tooBig.MaxExpectedBodyLen),
+			Hint:    "proxy.max_message_size sets the limit"})
+	default:
+		return err
+	}
+	s.client.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	s.be.Flush()
+	return err
+}
+
 // loop serves the client until it terminates or the connection fails.
 func (s *session) loop(ctx context.Context) error {
 	for {
@@ -91,7 +113,7 @@ func (s *session) loop(ctx context.Context) error {
 		}
 		msg, err := s.be.Receive()
 		if err != nil {
-			return err
+			return s.receiveFailed(err)
 		}
 		s.client.SetReadDeadline(time.Time{})
 		switch m := msg.(type) {
