@@ -11,4 +11,15 @@
 //     produced it.
 //   - No value, password, verifier or key appears in a log line, an error sent
 //     to a client, or a metric.
+//   - What the proxy believes about a session (prepared statements, portals,
+//     search_path) follows what the server did, not what was asked: a
+//     message the server fails or skips is undone (extState.undo), and a
+//     search_path a rollback or reset may have changed is read again from the
+//     server before the next analysis (searchpath.go).
+//   - One goroutine per session reads and writes both legs; the only other
+//     ones are the per-exchange client watcher (clientconn.go), which reads
+//     only while the session waits for the server, and the server's own
+//     accept, refresh and metrics loops, all ended by the server's context.
+//     State shared between sessions is immutable (catalog snapshot, rules,
+//     cached verdicts) or synchronised (the verdict cache, the codec's pool).
 package proxy
