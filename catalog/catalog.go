@@ -95,6 +95,9 @@ type Snapshot struct {
 	// hand: no such definitions.
 	Functions UserNames
 	Operators UserNames
+	// Domains names the domains of the same schemas: a cast to one runs
+	// its CHECK constraints, which may call any function.
+	Domains UserNames
 }
 
 // UserNames maps a lower-cased function or operator name to the schemas

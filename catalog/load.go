@@ -118,7 +118,8 @@ WHERE c.contype = 'f' AND c.conrelid IN (` + userRelations + `)
 ORDER BY c.conrelid, c.conname`
 
 // userNamesQuery lists, in one round trip, the name and schema of every
-// function, procedure and aggregate ('f') and every operator ('o') outside
+// function, procedure and aggregate ('f'), every operator ('o') and every
+// domain ('d': its CHECK constraints run code on a cast) outside
 // pg_catalog and information_schema, once per name and schema. Members of
 // installed extensions are left out: citext or hstore define = and || for
 // their own types, and counting them would refuse those operators
@@ -138,7 +139,14 @@ FROM pg_catalog.pg_operator o
 JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')`
+                  WHERE d.classid = 'pg_catalog.pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')
+UNION
+SELECT 'd', t.typname::text, n.nspname::text
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')`
 
 // Load reads the schema of every relation in user schemas (all but
 // pg_catalog, information_schema, pg_toast* and pg_temp*), and the names of
@@ -381,15 +389,18 @@ func loadUserNames(ctx context.Context, q Querier, s *Snapshot) error {
 		return fmt.Errorf("catalog: read functions and operators: %w", err)
 	}
 	defer rows.Close()
-	s.Functions, s.Operators = UserNames{}, UserNames{}
+	s.Functions, s.Operators, s.Domains = UserNames{}, UserNames{}, UserNames{}
 	for rows.Next() {
 		var kind, name, schema string
 		if err := rows.Scan(&kind, &name, &schema); err != nil {
 			return fmt.Errorf("catalog: read functions and operators: %w", err)
 		}
 		names := s.Functions
-		if kind == "o" {
+		switch kind {
+		case "o":
 			names = s.Operators
+		case "d":
+			names = s.Domains
 		}
 		names.add(name, schema)
 	}

@@ -365,6 +365,7 @@ CREATE FUNCTION app.leak_plus(t text, i bigint) RETURNS text LANGUAGE sql STABLE
 CREATE OPERATOR app.+ (LEFTARG = text, RIGHTARG = bigint, FUNCTION = app.leak_plus);
 CREATE OPERATOR app.=== (LEFTARG = bigint, RIGHTARG = text, FUNCTION = leak_plus);
 CREATE AGGREGATE app.count(text) (SFUNC = pg_catalog.textcat, STYPE = text);
+CREATE DOMAIN app.positive AS bigint CHECK (VALUE > 0);
 CREATE PROCEDURE app.lower(INOUT t text) LANGUAGE sql AS 'SELECT t';
 CREATE FUNCTION pg_temp.length(t text) RETURNS int LANGUAGE sql AS 'SELECT 1';
 `); err != nil {
@@ -389,6 +390,9 @@ CREATE FUNCTION pg_temp.length(t text) RETURNS int LANGUAGE sql AS 'SELECT 1';
 	s, err = Load(ctx, conn)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := s.Domains.Schemas("positive"); !reflect.DeepEqual(got, []string{"app"}) {
+		t.Errorf("domain positive: schemas %v, want [app]", got)
 	}
 	wantFuncs := map[string][]string{
 		"upper":     {"app", "public"}, // "Upper" and upper share the lower-cased entry, app once

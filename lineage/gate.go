@@ -225,6 +225,18 @@ func (a *analyzer) set(s *pg.VariableSetStmt) Statement {
 	}
 	name := st.Setting.Name
 	switch {
+	case name == "standard_conforming_strings":
+		// Off, the server reads backslashes in strings as escapes, which
+		// pg_query never does: the analysis would see other statements
+		// than the server runs.
+		if !st.Setting.Reset && (len(st.Setting.Values) != 1 || !defBool(&pg.Node{Node: &pg.Node_String_{String_: &pg.String{Sval: st.Setting.Values[0]}}})) {
+			a.refuse("42501", "pgveil: standard_conforming_strings must stay on: pgveil reads statements as PostgreSQL does with it on", "")
+		}
+	case name == "client_encoding":
+		if !st.Setting.Reset && (len(st.Setting.Values) != 1 || !SafeClientEncoding(st.Setting.Values[0])) {
+			a.refuse("42501", "pgveil: this client_encoding is refused: its multibyte characters can hide quotes and backslashes from pgveil's analysis",
+				"use UTF8")
+		}
 	case settableSettings[name] || strings.HasPrefix(name, "enable_"):
 	case readOnlySettings[name]:
 		if st.Setting.Reset || len(st.Setting.Values) != 1 || !defBool(&pg.Node{Node: &pg.Node_String_{String_: &pg.String{Sval: st.Setting.Values[0]}}}) {
@@ -416,6 +428,14 @@ func (a *analyzer) safetyNet(n *pg.Node) {
 			a.shadowedOperator(v.OperName)
 		case *pg.SortBy:
 			a.shadowedOperator(v.UseOp)
+		case *pg.TypeName:
+			// A cast to a user domain (written anywhere: a cast, a column
+			// definition list) runs the domain's CHECK constraints, which
+			// may call a function that reads any table.
+			if schema, name := qualifiedName(v.Names); schema != "pg_catalog" && a.snap.Domains.Schemas(name) != nil {
+				a.unknown(lin{}, fmt.Sprintf("type %s is a domain defined in this database: its checks may run any code", name),
+					"cast to its base type instead")
+			}
 		case *pg.IntoClause:
 			a.refuse("42501", "pgveil: INTO is refused: pgveil is read-only", "")
 		case *pg.LockingClause:
@@ -446,4 +466,41 @@ func (a *analyzer) safetyNet(n *pg.Node) {
 		visit(val.Message(), true)
 		return true
 	})
+}
+
+// safeEncodings are the client encodings in which every byte below 0x80 is
+// the ASCII character (no multibyte character has an ASCII trailing byte),
+// so quotes and backslashes are where pg_query, reading UTF-8, sees them.
+// SJIS, BIG5, GBK, UHC, GB18030 and JOHAB are not. Names as PostgreSQL
+// matches them: lower case, letters and digits only, aliases included.
+var safeEncodings = map[string]bool{
+	"utf8": true, "unicode": true, "sqlascii": true,
+	"latin1": true, "latin2": true, "latin3": true, "latin4": true, "latin5": true,
+	"latin6": true, "latin7": true, "latin8": true, "latin9": true, "latin10": true,
+	"iso88591": true, "iso88592": true, "iso88593": true, "iso88594": true, "iso88595": true,
+	"iso88596": true, "iso88597": true, "iso88598": true, "iso88599": true, "iso885910": true,
+	"iso885913": true, "iso885914": true, "iso885915": true, "iso885916": true,
+	"win866": true, "win874": true, "win1250": true, "win1251": true, "win1252": true, "win1253": true,
+	"win1254": true, "win1255": true, "win1256": true, "win1257": true, "win1258": true,
+	"windows866": true, "windows874": true, "windows1250": true, "windows1251": true, "windows1252": true,
+	"windows1253": true, "windows1254": true, "windows1255": true, "windows1256": true,
+	"windows1257": true, "windows1258": true, "koi8": true, "koi8r": true, "koi8u": true,
+	"eucjp": true, "euccn": true, "euckr": true, "euctw": true, "eucjis2004": true,
+}
+
+// SafeClientEncoding reports whether statements sent in this client
+// encoding tokenize the same for pg_query as for the server. The proxy
+// checks the server-reported encoding with it too.
+func SafeClientEncoding(name string) bool {
+	var b []byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return safeEncodings[string(b)]
 }

@@ -167,9 +167,11 @@ func (a *analyzer) sortKey(n *pg.Node, lvl *scope, out []col) lin {
 
 // outputRef is outputRef that records a position (ORDER BY 2): the verdict
 // then depends on a constant's value, so it must not be reused for the same
-// statement with other constants (Cache).
+// statement with other constants (Cache). A parameter in the same place is
+// recorded too: pg_query's normalisation turns some such positions into
+// parameters, so both spellings may share a cache key.
 func (a *analyzer) outputRef(n *pg.Node, out []col) (lin, bool) {
-	if n.GetAConst() != nil {
+	if n.GetAConst() != nil || n.GetParamRef() != nil {
 		a.constRead = true
 	}
 	return outputRef(n, out)

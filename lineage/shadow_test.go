@@ -219,3 +219,31 @@ func TestJudgeShadowing(t *testing.T) {
 		t.Errorf("reason %q", reason)
 	}
 }
+
+// TestDomainCasts: a cast to a user domain runs its CHECK constraints, so
+// it is refused wherever a type name is written; pg_catalog types and
+// databases without domains are unaffected.
+func TestDomainCasts(t *testing.T) {
+	snap := fixtureSnapshot()
+	snap.Domains = catalog.UserNames{"review_dom": {"public"}, "email_t": {"app"}}
+	for _, tc := range []struct {
+		sql     string
+		refused bool
+	}{
+		{`SELECT 1::review_dom`, true},
+		{`SELECT CAST(id AS public.review_dom) FROM customers`, true},
+		{`SELECT review_dom '1'`, true},
+		{`SELECT ARRAY[1]::review_dom[]`, true},
+		{`SELECT x FROM json_to_record('{"x": 1}') AS t(x email_t)`, true},
+		{`SELECT 1::int, 'x'::text, id::pg_catalog.int8 FROM customers`, false},
+		{`SELECT 1::bigint`, false},
+	} {
+		an, err := Analyze(tc.sql, snap, fixRules, PostureStrict)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := an.Refused() != nil; got != tc.refused {
+			t.Errorf("%s: refused %v, want %v (%v)", tc.sql, got, tc.refused, an.Refused())
+		}
+	}
+}

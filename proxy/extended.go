@@ -75,6 +75,11 @@ type extState struct {
 	portals  map[string]*portalState
 	queue    []expect
 	ignoring bool // after a refusal, messages up to Sync are dropped, as the server does after an error
+	// open: messages went to the server since its last ReadyForQuery (an
+	// implicit transaction may be open; a Flush does not end it). failed:
+	// the server reported an error and discards everything up to Sync.
+	// touched: a statement of the batch touched sensitive data.
+	open, failed, touched bool
 	// withheld: a result was cut off by the proxy (cancelled upstream); the
 	// server's remaining answers up to ReadyForQuery are dropped.
 	withheld bool
@@ -173,6 +178,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		}
 		prev, had := es.stmts[m.Name]
 		es.stmts[m.Name] = &stmtState{st: st, pathGen: s.pathGen}
+		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expParse, stmt: st, name: m.Name, hadPrev: had, prevStmt: prev})
 	case *pgproto3.Bind:
@@ -191,6 +197,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		prev, had := es.portals[m.DestinationPortal]
 		ps := &portalState{stmt: st}
 		es.portals[m.DestinationPortal] = ps
+		es.open = true
 		s.fe.Send(m)
 		s.fe.Send(&pgproto3.Describe{ObjectType: 'P', Name: m.DestinationPortal})
 		es.queue = append(es.queue, expect{kind: expBind, stmt: st, name: m.DestinationPortal, hadPrev: had, prevPortal: prev},
@@ -214,6 +221,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		} else if ps = es.portals[m.Name]; ps != nil {
 			st = ps.stmt
 		}
+		es.open = true
 		s.fe.Send(m)
 		kind := expDescribePortal
 		if m.ObjectType == 'S' {
@@ -225,12 +233,16 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 		if p == nil {
 			return refuse(&lineage.Refusal{SQLState: "34000", Message: fmt.Sprintf("pgveil: portal %q does not exist", m.Portal)})
 		}
+		if p.stmt == nil || p.stmt.TouchesSensitive {
+			es.touched = true
+		}
 		if st := p.stmt; st != nil && (st.Class == lineage.ClassSet || st.Class == lineage.ClassDiscard ||
 			(s.pathTouched && changesPath(st))) {
 			// The path may change under the statements after this one in
 			// the batch: they are analysed only after the server answered.
 			s.pathStale = true
 		}
+		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expExecute, portal: m.Portal, ps: p, stmt: p.stmt, start: time.Now()})
 	case *pgproto3.Close:
@@ -242,13 +254,16 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			e.prevPortal, e.hadPrev = es.portals[m.Name]
 			delete(es.portals, m.Name)
 		}
+		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, e)
 	case *pgproto3.Flush:
+		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expFlush})
 		return s.drain(ctx)
 	case *pgproto3.Sync:
+		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expSync})
 		return s.drain(ctx)
@@ -395,6 +410,7 @@ func (s *session) drain(ctx context.Context) error {
 			s.sendClient(m, 32)
 		case *pgproto3.ErrorResponse:
 			sawError = true
+			es.failed = true
 			if head.kind == expExecute {
 				s.auditExecute(&es.queue[0], "error", m.Code)
 			}
@@ -404,7 +420,10 @@ func (s *session) drain(ctx context.Context) error {
 		case *pgproto3.NoticeResponse:
 			s.sendClient(scrubNotice(m, head.stmt == nil || head.stmt.TouchesSensitive), 256)
 		case *pgproto3.ParameterStatus:
-			if relayedParameters[m.Name] && head.stmt != nil && !head.stmt.TouchesSensitive { // a function could report data through a setting
+			if err := s.checkParameter(m); err != nil {
+				return err
+			}
+			if relayedParameters[m.Name] && !es.touched { // a function could report data through a setting
 				s.sendClient(m, 64)
 			}
 		case *pgproto3.NotificationResponse:
@@ -415,6 +434,7 @@ func (s *session) drain(ctx context.Context) error {
 			pop()
 			s.endExchange(sawError, txCtl)
 			sawError, txCtl = false, false
+			es.open, es.failed, es.touched = false, false, false
 			s.txStatus = m.TxStatus
 			if m.TxStatus == 'I' {
 				s.endLocalPath()

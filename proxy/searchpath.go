@@ -63,7 +63,9 @@ func (s *session) freshPath() error {
 	if !s.pathStale {
 		return nil
 	}
-	if s.txStatus == 'E' || (s.es != nil && len(s.es.queue) > 0) {
+	if s.txStatus == 'E' || (s.es != nil && (len(s.es.queue) > 0 || s.es.open)) {
+		// A SHOW now would end the extended protocol's implicit
+		// transaction (and with it a SET LOCAL) or be discarded.
 		return errPathUnknown
 	}
 	v, err := s.showSearchPath()
@@ -155,4 +157,34 @@ func onlyTransactionEnds(an *lineage.Analysis) bool {
 		}
 	}
 	return true
+}
+
+// checkParameter ends the session when the server reports a setting under
+// which pg_query would read statements differently from the server (see
+// lineage.SafeClientEncoding); the gate refuses the SETs that change them,
+// this catches any other way (a role's default, a function).
+func (s *session) checkParameter(m *pgproto3.ParameterStatus) error {
+	if err := lexingParameter(m.Name, m.Value); err != nil {
+		s.queueClient(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "0A000",
+			Message: "pgveil: " + err.Error(), Hint: "use client_encoding UTF8 and standard_conforming_strings on"})
+		s.flushClient()
+		s.cancelUpstream()
+		return fmt.Errorf("%w: %w", err, errClosed)
+	}
+	return nil
+}
+
+// lexingParameter checks one reported setting.
+func lexingParameter(name, value string) error {
+	switch name {
+	case "standard_conforming_strings":
+		if value != "on" {
+			return errors.New("standard_conforming_strings is off on the server: pgveil reads statements with it on")
+		}
+	case "client_encoding":
+		if !lineage.SafeClientEncoding(value) {
+			return fmt.Errorf("client_encoding %s is not accepted: its multibyte characters can hide quotes and backslashes", value)
+		}
+	}
+	return nil
 }

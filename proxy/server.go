@@ -344,6 +344,15 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 		return
 	}
 	defer sess.up.Conn.Close()
+	for _, name := range []string{"standard_conforming_strings", "client_encoding"} {
+		if err := lexingParameter(name, sess.up.ParameterStatuses[name]); err != nil {
+			log.Warn().Err(err).Msg("session refused")
+			be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "0A000",
+				Message: "pgveil: " + err.Error(), Hint: "use client_encoding UTF8 and standard_conforming_strings on"})
+			be.Flush()
+			return
+		}
+	}
 	sess.pathStale = true // a role or database setting may set it
 	if err := sess.freshPath(); err != nil {
 		log.Warn().Err(err).Msg("cannot read the upstream search_path")

@@ -118,8 +118,32 @@ func (s *session) loop(ctx context.Context) error {
 		s.client.SetReadDeadline(time.Time{})
 		switch m := msg.(type) {
 		case *pgproto3.Query:
+			if es := s.es; es != nil && (len(es.queue) > 0 || es.open) {
+				if es.failed || es.ignoring {
+					// The server discards everything up to Sync, the Query
+					// too: it would never be answered.
+					s.queueClient(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "08P01",
+						Message: "pgveil: a simple Query arrived while an extended-protocol error awaits Sync", Hint: "send Sync after an error"})
+					s.flushClient()
+					return fmt.Errorf("query after an unsynced error: %w", errClosed)
+				}
+				// Extended-protocol messages still unanswered: their results
+				// go out under their own plans first.
+				if len(es.queue) > 0 {
+					if err := s.extended(ctx, &pgproto3.Flush{}); err != nil {
+						return err
+					}
+				}
+			}
 			if err := s.simpleQuery(ctx, m); err != nil {
 				return err
+			}
+			if es := s.es; es != nil {
+				// A simple Query ends the extended protocol's implicit
+				// transaction and drops the unnamed statement and portal.
+				es.open, es.failed, es.touched = false, false, false
+				delete(es.stmts, "")
+				delete(es.portals, "")
 			}
 		case *pgproto3.Terminate:
 			s.fe.Send(&pgproto3.Terminate{})
@@ -265,6 +289,9 @@ func (s *session) simpleQuery(ctx context.Context, q *pgproto3.Query) error {
 				s.sendClient(scrubNotice(m, touched), 256)
 			}
 		case *pgproto3.ParameterStatus:
+			if err := s.checkParameter(m); err != nil {
+				return err
+			}
 			if relayedParameters[m.Name] && !touched { // a function could report data through a setting
 				s.sendClient(m, 64)
 			}
@@ -354,12 +381,15 @@ func (s *session) noteStatement(st *lineage.Statement) {
 		s.pathStale = true
 	case set.Name != "search_path":
 		return
-	case set.Local && set.Reset:
-		s.localPath = nil
+	case set.Reset:
+		// SET LOCAL search_path TO DEFAULT goes back to the session's
+		// default, which a role or database setting may define.
+		s.pathStale = true
 	case set.Local:
 		s.localPath = append([]string(nil), set.Values...)
 	default:
-		s.searchPath = append([]string(nil), set.Values...)
+		// A plain SET also replaces a SET LOCAL of the same transaction.
+		s.searchPath, s.localPath = append([]string(nil), set.Values...), nil
 	}
 	s.notePathChange()
 }
