@@ -98,6 +98,11 @@ type Snapshot struct {
 	// Domains names the domains of the same schemas: a cast to one runs
 	// its CHECK constraints, which may call any function.
 	Domains UserNames
+	// ViewSearchPath is the loading session's effective search_path
+	// (current_schemas(false)): the view definitions (ViewDef) leave
+	// unqualified exactly the names it finds. Nil in snapshots built by
+	// hand, which mean public.
+	ViewSearchPath []string
 }
 
 // UserNames maps a lower-cased function or operator name to the schemas

@@ -15,10 +15,15 @@ const (
 	maxFixpoint  = 32        // iterations of a recursive CTE
 )
 
-// viewSearchPath resolves names in view definitions: pg_get_viewdef
-// qualifies every relation not visible on the catalog loader's search_path,
-// which is the default one.
-var viewSearchPath = []string{"public"}
+// viewPath resolves names in view definitions: pg_get_viewdef qualifies
+// every relation not visible on the catalog loader's search_path, which the
+// snapshot records; hand-built snapshots mean public.
+func (a *analyzer) viewPath() []string {
+	if a.snap.ViewSearchPath != nil {
+		return a.snap.ViewSearchPath
+	}
+	return []string{"public"}
+}
 
 // analyzer holds the state of one statement's analysis (and, with inView
 // set, of one view definition's).

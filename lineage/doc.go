@@ -81,6 +81,12 @@
 //     operands.
 //   - Only the first inheritance parent of a table is known; a table with
 //     several parents is not part of the other parents' families.
-//   - View definitions are resolved with search_path public, the catalog
-//     loader's (pg_get_viewdef qualifies every other name).
+//   - View definitions are resolved with the catalog loader's effective
+//     search_path (Snapshot.ViewSearchPath): pg_get_viewdef qualifies every
+//     name that path does not find.
+//   - The catalog snapshot is as old as its last load: the proxy loads it
+//     every minute, on unknown relations, and about a second after DDL
+//     commits (it watches the catalogs' newest row versions). Until then,
+//     DDL that keeps OIDs (CREATE OR REPLACE VIEW) is judged on the old
+//     definitions. Rules name columns: renaming a column moves its rule.
 package lineage

@@ -542,55 +542,147 @@ func nodeName(n *pg.Node) string {
 // figureName is the column name PostgreSQL gives an unaliased select-list
 // expression (FigureColname), as far as messages and ORDER BY need it.
 func figureName(n *pg.Node) string {
+	if name, _ := figureColname(n); name != "" {
+		return name
+	}
+	return "?column?"
+}
+
+// figureColname follows PostgreSQL's FigureColnameInternal (parse_target.c)
+// case by case, with its strength: 2 for a name the expression has, 1 for a
+// fallback (a cast's type name, "case") that a stronger inner name beats, 0
+// for none. A name that differs from PostgreSQL's would put a derived
+// table's column name on another column than the server does.
+func figureColname(n *pg.Node) (string, int) {
 	switch v := n.GetNode().(type) {
 	case *pg.Node_ColumnRef:
-		if f := v.ColumnRef.Fields; len(f) > 0 {
-			if s := f[len(f)-1].GetString_(); s != nil {
-				return s.Sval
-			}
+		if name := lastFieldName(v.ColumnRef.Fields); name != "" {
+			return name, 2
 		}
+	case *pg.Node_AIndirection:
+		if name := lastFieldName(v.AIndirection.Indirection); name != "" {
+			return name, 2
+		}
+		return figureColname(v.AIndirection.Arg)
 	case *pg.Node_FuncCall:
 		_, name := funcName(v.FuncCall.Funcname)
-		return name
+		return name, 2
+	case *pg.Node_AExpr:
+		if v.AExpr.Kind == pg.A_Expr_Kind_AEXPR_NULLIF {
+			return "nullif", 2
+		}
 	case *pg.Node_TypeCast:
-		if name := figureName(v.TypeCast.Arg); name != "?column?" {
-			return name
-		}
-		if tn := v.TypeCast.TypeName; tn != nil {
-			_, name := qualifiedName(tn.Names)
-			return name
-		}
-	case *pg.Node_CollateClause:
-		return figureName(v.CollateClause.Arg)
-	case *pg.Node_AIndirection:
-		for i := len(v.AIndirection.Indirection) - 1; i >= 0; i-- {
-			if s := v.AIndirection.Indirection[i].GetString_(); s != nil {
-				return s.Sval
+		name, strength := figureColname(v.TypeCast.Arg)
+		if strength <= 1 {
+			if tn := v.TypeCast.TypeName; tn != nil && len(tn.Names) > 0 {
+				if s := tn.Names[len(tn.Names)-1].GetString_(); s != nil {
+					return s.Sval, 1
+				}
 			}
 		}
-		return figureName(v.AIndirection.Arg)
-	case *pg.Node_CaseExpr:
-		return "case"
-	case *pg.Node_AArrayExpr:
-		return "array"
-	case *pg.Node_RowExpr:
-		return "row"
-	case *pg.Node_CoalesceExpr:
-		return "coalesce"
-	case *pg.Node_MinMaxExpr:
-		if v.MinMaxExpr.Op == pg.MinMaxOp_IS_LEAST {
-			return "least"
-		}
-		return "greatest"
+		return name, strength
+	case *pg.Node_CollateClause:
+		return figureColname(v.CollateClause.Arg)
+	case *pg.Node_GroupingFunc:
+		return "grouping", 2
 	case *pg.Node_SubLink:
 		switch v.SubLink.SubLinkType {
 		case pg.SubLinkType_EXISTS_SUBLINK:
-			return "exists"
+			return "exists", 2
 		case pg.SubLinkType_ARRAY_SUBLINK:
-			return "array"
+			return "array", 2
+		case pg.SubLinkType_EXPR_SUBLINK:
+			// The subquery's single column's name, as PostgreSQL resolved it.
+			if name := firstTargetName(v.SubLink.Subselect); name != "" {
+				return name, 2
+			}
 		}
-	case *pg.Node_GroupingFunc:
-		return "grouping"
+	case *pg.Node_CaseExpr:
+		name, strength := figureColname(v.CaseExpr.Defresult)
+		if strength <= 1 {
+			return "case", 1
+		}
+		return name, strength
+	case *pg.Node_AArrayExpr:
+		return "array", 2
+	case *pg.Node_RowExpr:
+		return "row", 2
+	case *pg.Node_CoalesceExpr:
+		return "coalesce", 2
+	case *pg.Node_MinMaxExpr:
+		if v.MinMaxExpr.Op == pg.MinMaxOp_IS_LEAST {
+			return "least", 2
+		}
+		return "greatest", 2
+	case *pg.Node_SqlvalueFunction:
+		if name, ok := sqlValueNames[v.SqlvalueFunction.Op]; ok {
+			return name, 2
+		}
+	case *pg.Node_XmlExpr:
+		if name, ok := xmlExprNames[v.XmlExpr.Op]; ok {
+			return name, 2
+		}
+	case *pg.Node_XmlSerialize:
+		return "xmlserialize", 2
 	}
-	return "?column?"
+	return "", 0
+}
+
+// lastFieldName is the last field name of a column reference or an
+// indirection, ignoring * and subscripts; "" when there is none.
+func lastFieldName(fields []*pg.Node) string {
+	name := ""
+	for _, f := range fields {
+		if s := f.GetString_(); s != nil {
+			name = s.Sval
+		}
+	}
+	return name
+}
+
+// firstTargetName is the name of a subquery's first result column: its
+// alias, else the figured name ("?column?" included, as PostgreSQL's
+// target entries always have one); set operations take the leftmost
+// branch's, VALUES "column1".
+func firstTargetName(n *pg.Node) string {
+	sel := n.GetSelectStmt()
+	for sel != nil && sel.Op != pg.SetOperation_SETOP_NONE {
+		sel = sel.Larg
+	}
+	switch {
+	case sel == nil:
+		return ""
+	case len(sel.ValuesLists) > 0:
+		return "column1"
+	case len(sel.TargetList) == 0:
+		return ""
+	}
+	rt := sel.TargetList[0].GetResTarget()
+	switch {
+	case rt == nil:
+		return ""
+	case rt.Name != "":
+		return rt.Name
+	case rt.Val.GetColumnRef() != nil && len(rt.Val.GetColumnRef().Fields) > 0 &&
+		rt.Val.GetColumnRef().Fields[len(rt.Val.GetColumnRef().Fields)-1].GetAStar() != nil:
+		return "" // SELECT *: the name is the first column's, not known here
+	}
+	return figureName(rt.Val)
+}
+
+var sqlValueNames = map[pg.SQLValueFunctionOp]string{
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE: "current_date", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME: "current_time",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N: "current_time", pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP: "current_timestamp",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N: "current_timestamp", pg.SQLValueFunctionOp_SVFOP_LOCALTIME: "localtime",
+	pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N: "localtime", pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP: "localtimestamp",
+	pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N: "localtimestamp", pg.SQLValueFunctionOp_SVFOP_CURRENT_ROLE: "current_role",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_USER: "current_user", pg.SQLValueFunctionOp_SVFOP_USER: "user",
+	pg.SQLValueFunctionOp_SVFOP_SESSION_USER: "session_user", pg.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG: "current_catalog",
+	pg.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA: "current_schema",
+}
+
+var xmlExprNames = map[pg.XmlExprOp]string{
+	pg.XmlExprOp_IS_XMLCONCAT: "xmlconcat", pg.XmlExprOp_IS_XMLELEMENT: "xmlelement", pg.XmlExprOp_IS_XMLFOREST: "xmlforest",
+	pg.XmlExprOp_IS_XMLPARSE: "xmlparse", pg.XmlExprOp_IS_XMLPI: "xmlpi", pg.XmlExprOp_IS_XMLROOT: "xmlroot",
+	pg.XmlExprOp_IS_XMLSERIALIZE: "xmlserialize",
 }

@@ -87,21 +87,35 @@ func (a *analyzer) applyAlias(it *nsItem, al *pg.Alias, defaultName string) {
 	it.refname = al.Aliasname
 	it.table = nil // an alias hides the relation's own name
 	names, _ := stringsOf(al.Colnames)
-	cols := make([]col, 0, len(it.cols))
+	it.cols = renamed(it.cols, names)
+}
+
+// renamed applies a column alias list. The names fall on the columns in
+// order, but a column of unknown width (many: a function or relation of
+// unknown shape) takes an unknown number of them: from there, each
+// remaining name may stand for it or for any column after it, so it gets
+// all their lineage, as a computed value.
+func renamed(cols []col, names []string) []col {
+	out := make([]col, 0, len(cols)+len(names))
 	i := 0
-	for _, c := range it.cols {
-		if i < len(names) && !c.many {
+	for k, c := range cols {
+		switch {
+		case i < len(names) && c.many:
+			ls := make([]lin, 0, len(cols)-k)
+			for _, r := range cols[k:] {
+				ls = append(ls, r.l)
+			}
+			l := unionAll(ls).derive()
+			for ; i < len(names); i++ {
+				out = append(out, col{name: names[i], l: l})
+			}
+		case i < len(names):
 			c.name = names[i]
 			i++
-		} else if i < len(names) && c.many {
-			// Names for columns of unknown shape: the named ones come first.
-			for ; i < len(names); i++ {
-				cols = append(cols, col{name: names[i], l: c.l.derive()})
-			}
 		}
-		cols = append(cols, c)
+		out = append(out, c)
 	}
-	it.cols = cols
+	return out
 }
 
 // rangeVar resolves a table, view, CTE or system relation named in FROM.

@@ -408,11 +408,8 @@ func (a *analyzer) with(w *pg.WithClause, outer *scope) *scope {
 
 // cteColumns applies a CTE's column names and SEARCH/CYCLE columns.
 func (a *analyzer) cteColumns(cte *pg.CommonTableExpr, cols []col) []col {
-	out := append([]col(nil), cols...)
 	names, _ := stringsOf(cte.Aliascolnames)
-	for i := 0; i < len(names) && i < len(out) && !out[i].many; i++ {
-		out[i].name = names[i]
-	}
+	out := renamed(cols, names)
 	listed := func(ns []*pg.Node) lin {
 		want, _ := stringsOf(ns)
 		var ls []lin

@@ -68,7 +68,7 @@ func (a *analyzer) analyzeView(t *catalog.Table) (*viewResult, bool) {
 		snap:       a.snap,
 		rules:      a.rules,
 		idx:        a.idx,
-		searchPath: effectivePath(viewSearchPath, ""),
+		searchPath: effectivePath(a.viewPath(), ""),
 		inView:     true,
 		viewStack:  append(append([]catalog.Name(nil), a.viewStack...), t.Name),
 		steps:      a.steps,

@@ -23,7 +23,14 @@ import (
 // on the server before the proxy re-reads its catalog.
 func reviewEnv(t *testing.T, fixtures ...string) (client, upstream string) {
 	t.Helper()
-	client, upstream, _, srv := startProxyServer(t, "")
+	client, upstream, _ = reviewEnvServer(t, fixtures...)
+	return client, upstream
+}
+
+// reviewEnvServer is reviewEnv that also returns the server.
+func reviewEnvServer(t *testing.T, fixtures ...string) (client, upstream string, srv *Server) {
+	t.Helper()
+	client, upstream, _, srv = startProxyServer(t, "")
 	plantCanaries(t, upstream)
 	uc := pgtest.Connect(t, upstream)
 	ctx := context.Background()
@@ -37,7 +44,7 @@ func reviewEnv(t *testing.T, fixtures ...string) (client, upstream string) {
 	if err := srv.loadCatalog(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return client, upstream
+	return client, upstream, srv
 }
 
 // TestReviewStandardConformingStringsOff: with standard_conforming_strings

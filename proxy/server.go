@@ -51,6 +51,7 @@ type Server struct {
 	active  atomic.Int64 // client connections being served
 	metrics *metrics
 	snapAt  atomic.Int64 // unix nanoseconds of the last good catalog read
+	ddlMark atomic.Value // string: ddlMarkQuery as of the last good catalog read
 
 	refreshMu   sync.Mutex
 	lastRefresh time.Time
@@ -160,26 +161,95 @@ func (s *Server) posture() lineage.Posture {
 func (s *Server) loadCatalog(ctx context.Context) error {
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	cfg, err := pgx.ParseConfig(s.cfg.Upstream)
-	if err != nil {
-		return fmt.Errorf("read catalog: %w", err)
-	}
-	cfg.Password = s.upstream.Password
-	cfg.RuntimeParams["default_transaction_read_only"] = "on"
-	conn, err := pgx.ConnectConfig(cctx, cfg)
+	conn, err := s.catalogConn(cctx)
 	if err != nil {
 		return fmt.Errorf("read catalog: %w", err)
 	}
 	defer conn.Close(context.Background())
+	// The mark first: DDL committing during the load moves it past this
+	// value, so the watcher asks for another load.
+	var mark string
+	if err := conn.QueryRow(cctx, ddlMarkQuery).Scan(&mark); err != nil {
+		s.metrics.refreshes.WithLabelValues("failed").Inc()
+		return fmt.Errorf("read catalog: %w", err)
+	}
 	snap, err := catalog.Load(cctx, conn)
 	if err != nil {
 		s.metrics.refreshes.WithLabelValues("failed").Inc()
 		return fmt.Errorf("read catalog: %w", err)
 	}
 	s.snap.Store(snap)
+	s.ddlMark.Store(mark)
 	s.snapAt.Store(time.Now().UnixNano())
 	s.metrics.refreshes.WithLabelValues("ok").Inc()
 	return nil
+}
+
+// ddlMarkQuery changes when DDL commits: the newest row versions (xmin)
+// of the catalogs that hold relations, columns and view rules change at
+// once, and the statistics of the catalogs that describe relations,
+// columns, views, functions, operators and types count every change, but
+// only once the writing session flushes them (within seconds). The scans
+// are of system catalogs, small next to the data.
+const ddlMarkQuery = `SELECT concat_ws(',',
+  (SELECT max(xmin::text::bigint) FROM pg_catalog.pg_class),
+  (SELECT max(xmin::text::bigint) FROM pg_catalog.pg_attribute),
+  (SELECT max(xmin::text::bigint) FROM pg_catalog.pg_rewrite),
+  (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_catalog.pg_stat_sys_tables
+   WHERE schemaname = 'pg_catalog' AND relname IN ('pg_class', 'pg_attribute', 'pg_rewrite', 'pg_proc',
+     'pg_operator', 'pg_type', 'pg_namespace', 'pg_depend', 'pg_inherits', 'pg_constraint')))`
+
+// watchCatalog asks for a catalog refresh soon after DDL commits (a
+// migration redefining a view keeps its OID, column numbers and types, so
+// nothing in a result would show it): once a second it reads ddlMarkQuery
+// on a connection of its own, and a value other than the one read with the
+// snapshot in force triggers refreshSoon. The periodic refresh still runs, for what the counter
+// misses.
+func (s *Server) watchCatalog(ctx context.Context) {
+	var conn *pgx.Conn
+	defer func() {
+		if conn != nil {
+			conn.Close(context.Background())
+		}
+	}()
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if conn == nil {
+			c, err := s.catalogConn(ctx)
+			if err != nil {
+				continue
+			}
+			conn = c
+		}
+		var n string
+		if err := conn.QueryRow(ctx, ddlMarkQuery).Scan(&n); err != nil {
+			conn.Close(context.Background())
+			conn = nil
+			continue
+		}
+		if loaded, _ := s.ddlMark.Load().(string); n != loaded {
+			s.refreshSoon()
+		}
+	}
+}
+
+// catalogConn opens a read-only connection with the proxy's credential.
+func (s *Server) catalogConn(ctx context.Context) (*pgx.Conn, error) {
+	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cfg, err := pgx.ParseConfig(s.cfg.Upstream)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Password = s.upstream.Password
+	cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	return pgx.ConnectConfig(cctx, cfg)
 }
 
 // Serve accepts connections until ctx ends, then waits for the sessions.
@@ -188,6 +258,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	g.Go(func() error {
 		<-ctx.Done()
 		ln.Close()
+		return nil
+	})
+	g.Go(func() error {
+		s.watchCatalog(ctx)
 		return nil
 	})
 	g.Go(func() error {
