@@ -93,8 +93,7 @@ func NewServer(ctx context.Context, cfg Config) (*Server, error) {
 	s.codec = anonymize.NewCodec()
 	s.metrics = newMetrics(s)
 	s.rulesPtr.Store(cfg.Rules)
-	s.secret = make([]byte, 32)
-	rand.Read(s.secret)
+	s.secret = scramSecret(cfg.Rules)
 	if err := s.loadCatalog(ctx); err != nil {
 		return nil, err
 	}
@@ -280,17 +279,31 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		}
 	})
 	g.Go(func() error {
+		var acceptDelay time.Duration
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
+				// Out of file descriptors and the like: wait and accept
+				// again, as net/http does; stopping would end every session.
+				if temporaryAccept(err) {
+					acceptDelay = max(5*time.Millisecond, min(2*acceptDelay, time.Second))
+					s.cfg.Log.Warn().Err(err).Dur("retry_in", acceptDelay).Msg("accept failed")
+					select {
+					case <-time.After(acceptDelay):
+					case <-ctx.Done():
+						return nil
+					}
+					continue
+				}
 				return fmt.Errorf("accept: %w", err)
 			}
+			acceptDelay = 0
 			if int(s.active.Add(1)) > s.rules().Proxy.MaxConnections {
 				s.active.Add(-1)
-				go refuseBusy(c)
+				go s.refuseBusy(c)
 				continue
 			}
 			s.sessions.Add(1)
@@ -481,7 +494,7 @@ func (s *Server) handle(ctx context.Context, c net.Conn) {
 
 // refuseBusy answers a connection over proxy.max_connections the way
 // PostgreSQL does (53300), after reading its startup packet.
-func refuseBusy(c net.Conn) {
+func (s *Server) refuseBusy(c net.Conn) {
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(5 * time.Second))
 	be := pgproto3.NewBackend(c, c)
@@ -490,15 +503,48 @@ func refuseBusy(c net.Conn) {
 		if err != nil {
 			return
 		}
-		if _, ok := msg.(*pgproto3.SSLRequest); ok {
+		switch m := msg.(type) {
+		case *pgproto3.SSLRequest:
 			c.Write([]byte{'N'})
 			continue
+		case *pgproto3.CancelRequest:
+			// A cancel is not a session: it is served at the limit too, as
+			// PostgreSQL does, so a full proxy cannot keep a client from
+			// stopping its query.
+			s.cancel(m)
+			return
 		}
 		break
 	}
 	be.Send(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "53300",
 		Message: "pgveil: too many connections", Hint: "raise proxy.max_connections or close idle sessions"})
 	be.Flush()
+}
+
+// temporaryAccept tells an Accept error worth retrying (EMFILE, ENFILE,
+// ECONNABORTED...) from a closed listener.
+func temporaryAccept(err error) bool {
+	var ne net.Error
+	//lint:ignore SA1019 Temporary is still what marks EMFILE and ENFILE, as net/http relies on
+	return errors.As(err, &ne) && ne.Temporary()
+}
+
+// scramSecret derives the secret of the fake SCRAM exchange for unknown
+// users from the masking key, so an unknown user's salt stays the same
+// across restarts and replicas, as a real user's does (a salt that changes
+// would tell the two apart); without a key it is random.
+func scramSecret(r *rules.Rules) []byte {
+	secret := make([]byte, 0, 32)
+	if r != nil && r.Key != nil {
+		d := r.Key.Domain("pgveil proxy scram secret")
+		for i := byte(0); i < 4; i++ {
+			secret = binary.BigEndian.AppendUint64(secret, d.Seed([]byte{i}))
+		}
+		return secret
+	}
+	secret = secret[:32]
+	rand.Read(secret)
+	return secret
 }
 
 // checkStartup refuses protocol versions and startup options that would
