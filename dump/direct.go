@@ -215,8 +215,12 @@ func (d *directRun) tableJobs(snap *catalog.Snapshot, subset *Subset) ([]*tableJ
 		} else {
 			j.copy = fmt.Sprintf("COPY %s (%s) TO STDOUT", n.Quoted(), list)
 		}
+		// Names go into a comment line: a newline in one would end the
+		// comment and start a statement of the restore (pg_dump replaces
+		// them too).
+		oneLine := strings.NewReplacer("\n", " ", "\r", " ")
 		j.header = fmt.Appendf(nil, "\n--\n-- Data for Name: %s; Type: TABLE DATA; Schema: %s; Owner: -; masked by pgveil\n--\n\nCOPY %s (%s) FROM stdin;\n",
-			n.Name, n.Schema, n.Quoted(), list)
+			oneLine.Replace(n.Name), oneLine.Replace(n.Schema), n.Quoted(), list)
 		jobs = append(jobs, j)
 	}
 	return jobs, nil
@@ -310,13 +314,15 @@ func (d *directRun) pgDump(ctx context.Context, w io.Writer, args ...string) err
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start pg_dump: %w", err)
 	}
-	_, copyErr := io.Copy(w, out)
-	waitErr := cmd.Wait()
-	if waitErr != nil {
-		return fmt.Errorf("pg_dump %s: %v: %s", args[0], waitErr, strings.TrimSpace(stderr.String()))
+	if _, err := io.Copy(w, out); err != nil {
+		// Nobody reads pg_dump's output any more: stop it, or Wait would
+		// wait for it forever, and report the write error, the cause.
+		cmd.Process.Kill()
+		cmd.Wait()
+		return fmt.Errorf("write pg_dump %s output: %w", args[0], err)
 	}
-	if copyErr != nil {
-		return fmt.Errorf("write pg_dump %s output: %w", args[0], copyErr)
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("pg_dump %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
 	}
 	return nil
 }
@@ -392,7 +398,6 @@ func (d *directRun) streamTable(ctx context.Context, conn *pgx.Conn, j *tableJob
 			return errPipeline
 		}
 		d.rows.Add(n)
-		d.bytes.Add(int64(len(lines)))
 		return nil
 	}}
 	if _, err := conn.PgConn().CopyTo(ctx, lw, j.copy); err != nil {
@@ -502,7 +507,7 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 			m := &rowMasker{}
 			for i := range queue {
 				r := results[i]
-				r.file, r.err = d.spillTable(gctx, conn, jobs[i], m, st)
+				r.file, r.err = d.spillTable(gctx, conn, jobs[i], m)
 				close(r.done)
 				if r.err != nil {
 					return r.err
@@ -548,7 +553,7 @@ func (d *directRun) parallel(ctx context.Context, jobs []*tableJob, w io.Writer,
 
 // spillTable writes one table's masked COPY block to an unlinked temporary
 // file and returns it positioned at the start.
-func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob, m *rowMasker, st *Stats) (*os.File, error) {
+func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob, m *rowMasker) (*os.File, error) {
 	f, err := os.CreateTemp(d.o.SpillDir, "pgveil-spill-*")
 	if err != nil {
 		return nil, fmt.Errorf("dump table %s: spill file: %w", j.t.Name, err)
@@ -559,6 +564,7 @@ func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob,
 	var masked int64
 	var row []byte
 	lw := &lineWriter{emit: func(lines []byte, n int64) error {
+		d.bytes.Add(int64(len(lines)))
 		for len(lines) > 0 {
 			nl := bytes.IndexByte(lines, '\n')
 			var err error
@@ -573,7 +579,6 @@ func (d *directRun) spillTable(ctx context.Context, conn *pgx.Conn, j *tableJob,
 			lines = lines[nl+1:]
 		}
 		d.rows.Add(n)
-		d.bytes.Add(int64(len(lines)))
 		return nil
 	}}
 	_, err = conn.PgConn().CopyTo(ctx, lw, j.copy)

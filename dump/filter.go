@@ -195,6 +195,11 @@ func (fr *filterRun) run() error {
 func (fr *filterRun) sqlLine(l []byte) error {
 	if len(fr.stmt) == 0 {
 		t := bytes.TrimSpace(l)
+		if len(t) > 0 && t[0] == '\\' && bytes.HasPrefix(bytes.ToLower(t), []byte("\\copy")) {
+			// psql's \copy ... from stdin is followed by data lines this
+			// filter would not recognise as data: never passed unmasked.
+			return fr.fail(fr.line, "\\copy is not a pg_dump statement; dump with pg_dump's plain format")
+		}
 		if len(t) == 0 || bytes.HasPrefix(t, []byte("--")) || t[0] == '\\' {
 			fr.write(l)
 			return nil
@@ -231,8 +236,8 @@ func (fr *filterRun) statement(sql []byte) error {
 	if err != nil {
 		// Statements the parser does not know pass unchanged, unless they
 		// could carry data.
-		if kw := firstKeyword(sql); kw == "copy" || kw == "insert" {
-			return fr.fail(fr.stmtStart, "cannot parse %s statement: %v", kw, err)
+		if kw := firstKeyword(sql); kw == "copy" || kw == "insert" || kw == "" {
+			return fr.fail(fr.stmtStart, "cannot parse statement %q: %v", kw, err)
 		}
 		fr.f.Log.Warn().Int64("line", fr.stmtStart).Err(err).Msg("statement not understood; passed unchanged")
 		fr.write(sql)
@@ -260,11 +265,16 @@ func (fr *filterRun) statement(sql []byte) error {
 
 func firstKeyword(sql []byte) string {
 	res, err := pg_query.Scan(string(sql))
-	if err != nil || len(res.GetTokens()) == 0 {
+	if err != nil {
 		return ""
 	}
-	t := res.GetTokens()[0]
-	return string(bytes.ToLower(sql[t.GetStart():t.GetEnd()]))
+	for _, t := range res.GetTokens() {
+		if k := t.GetToken(); k == pg_query.Token_SQL_COMMENT || k == pg_query.Token_C_COMMENT {
+			continue // a comment before COPY must not hide it
+		}
+		return string(bytes.ToLower(sql[t.GetStart():t.GetEnd()]))
+	}
+	return ""
 }
 
 func (fr *filterRun) startCopy(cp *pg_query.CopyStmt) error {

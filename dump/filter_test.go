@@ -199,6 +199,9 @@ func TestFilterErrors(t *testing.T) {
 		{"unlisted not null", "CREATE TABLE public.other (a text NOT NULL);\nCOPY public.other (a) FROM stdin;\nx\n\\.\n", "NOT NULL", 2},
 		{"mask does not fit", "CREATE TABLE public.people (id int, name int, email text, note text, tags text[]);\nCOPY public.people (id, name, email, note, tags) FROM stdin;\n\\.\n", "does not fit", 2},
 		{"bad escape", header + "COPY public.people (id, name, email, note, tags) FROM stdin;\n1\ta\\\tb\tc\td\n\\.\n", "fields", 33},
+		// Data behind either would pass unmasked: refused, not passed on.
+		{"psql copy", header + "\\copy public.people from stdin\n1\tsecret@x.org\n\\.\n", "\\copy", 32},
+		{"unparsable copy after a comment", header + "/* c */ COPY public.people (id) FROM stdin WITH (;\n", "copy", 32},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

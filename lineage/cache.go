@@ -115,7 +115,9 @@ func reusable(an *Analysis) bool {
 	}
 	for i := range an.Statements {
 		st := &an.Statements[i]
-		if st.constDependent || st.Unresolved {
+		if st.constDependent || st.Unresolved || st.Fingerprint == "" {
+			// No fingerprint: the text does not parse, and the parser's
+			// message gives a position that depends on the constants.
 			return false
 		}
 		switch st.Class {

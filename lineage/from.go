@@ -156,9 +156,15 @@ func (a *analyzer) relation(rv *pg.RangeVar) *nsItem {
 		return &nsItem{table: &catalog.Name{Schema: schema, Name: name}, cols: []col{{many: true}}}
 	}
 	if rv.Schemaname != "" {
-		switch rv.Schemaname {
-		case "pg_catalog", "information_schema":
+		switch {
+		case rv.Schemaname == "pg_catalog" && l.pgCatalog.has(name),
+			rv.Schemaname == "information_schema" && l.infoRels.has(name):
 			return system(rv.Schemaname)
+		case rv.Schemaname == "pg_catalog", rv.Schemaname == "information_schema":
+			// Qualified or not, a system relation must be on the list of
+			// those that hold no data.
+			a.refuse("42501", fmt.Sprintf("pgveil: %s.%s is not on pgveil's list of system relations that hold no data", rv.Schemaname, name), "")
+			return &nsItem{}
 		}
 		if t := a.snap.Tables[catalog.Name{Schema: rv.Schemaname, Name: name}]; t != nil {
 			return a.tableItem(t, rv.Inh)

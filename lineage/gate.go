@@ -28,13 +28,12 @@ func analyzeStatement(n *pg.Node, snap *catalog.Snapshot, r *rules.Rules, opt Op
 	if a.refusal == nil {
 		a.safetyNet(n)
 	}
+	if a.refusal != nil {
+		st = Statement{Class: ClassRefused, Refusal: a.refusal}
+	}
 	st.TouchesSensitive = a.touches
 	st.Unresolved = a.unresolved
 	st.constDependent = a.constRead
-	if a.refusal != nil {
-		return Statement{Class: ClassRefused, Refusal: a.refusal, TouchesSensitive: a.touches, Unresolved: a.unresolved,
-			constDependent: a.constRead}
-	}
 	return st
 }
 
@@ -139,20 +138,45 @@ func defBool(n *pg.Node) bool {
 	}
 	switch v := n.Node.(type) {
 	case *pg.Node_String_:
-		switch strings.ToLower(v.String_.Sval) {
-		case "false", "off", "no", "0":
-			return false
-		}
-		return true
+		return !isFalse(v.String_.Sval)
 	case *pg.Node_Integer:
 		return v.Integer.Ival != 0
 	case *pg.Node_Boolean:
 		return v.Boolean.Boolval
 	case *pg.Node_AConst:
 		s, _ := constString(n)
-		return defBool(&pg.Node{Node: &pg.Node_String_{String_: &pg.String{Sval: s}}})
+		return !isFalse(s)
 	}
 	return true
+}
+
+// parseBool reads a boolean as PostgreSQL's parse_bool does: any prefix of
+// true, false, yes or no, on, a prefix of off of two letters or more, 1 or
+// 0, case-insensitively; ok is false for anything else.
+func parseBool(s string) (val, ok bool) {
+	v := strings.ToLower(s)
+	switch {
+	case v == "":
+		return false, false
+	case strings.HasPrefix("true", v), strings.HasPrefix("yes", v), v == "on", v == "1":
+		return true, true
+	case strings.HasPrefix("false", v), strings.HasPrefix("no", v), len(v) >= 2 && strings.HasPrefix("off", v), v == "0":
+		return false, true
+	}
+	return false, false
+}
+
+// isFalse: the value is one PostgreSQL reads as false ('f', 'of', 'no'...).
+func isFalse(s string) bool {
+	v, ok := parseBool(s)
+	return ok && !v
+}
+
+// isOn: the value is one PostgreSQL reads as true; anything it would not
+// read as a boolean is not.
+func isOn(s string) bool {
+	v, ok := parseBool(s)
+	return ok && v
 }
 
 // secretSettings hold credentials or commands; the upstream role should not
@@ -229,7 +253,7 @@ func (a *analyzer) set(s *pg.VariableSetStmt) Statement {
 		// Off, the server reads backslashes in strings as escapes, which
 		// pg_query never does: the analysis would see other statements
 		// than the server runs.
-		if !st.Setting.Reset && (len(st.Setting.Values) != 1 || !defBool(&pg.Node{Node: &pg.Node_String_{String_: &pg.String{Sval: st.Setting.Values[0]}}})) {
+		if !st.Setting.Reset && (len(st.Setting.Values) != 1 || !isOn(st.Setting.Values[0])) {
 			a.refuse("42501", "pgveil: standard_conforming_strings must stay on: pgveil reads statements as PostgreSQL does with it on", "")
 		}
 	case name == "client_encoding":
@@ -239,7 +263,7 @@ func (a *analyzer) set(s *pg.VariableSetStmt) Statement {
 		}
 	case settableSettings[name] || strings.HasPrefix(name, "enable_"):
 	case readOnlySettings[name]:
-		if st.Setting.Reset || len(st.Setting.Values) != 1 || !defBool(&pg.Node{Node: &pg.Node_String_{String_: &pg.String{Sval: st.Setting.Values[0]}}}) {
+		if st.Setting.Reset || len(st.Setting.Values) != 1 || !isOn(st.Setting.Values[0]) {
 			a.refuse("42501", fmt.Sprintf("pgveil: changing %s is refused: pgveil is read-only", name), "")
 		}
 	case name == "role" || name == "session_authorization":

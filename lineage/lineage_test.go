@@ -247,6 +247,18 @@ func TestGate(t *testing.T) {
 		class Class // ClassRefused: refused
 	}{
 		{`SHOW search_path`, ClassShow},
+		// Booleans as PostgreSQL reads them: 'f' and 'of' are false.
+		{`SET standard_conforming_strings = 'f'`, ClassRefused},
+		{`SET standard_conforming_strings = 'of'`, ClassRefused},
+		{`SET standard_conforming_strings = 'maybe'`, ClassRefused},
+		{`SET standard_conforming_strings = on`, ClassSet},
+		{`SET default_transaction_read_only = 'of'`, ClassRefused},
+		{`SET default_transaction_read_only = 'n'`, ClassRefused},
+		{`SET default_transaction_read_only = 't'`, ClassSet},
+		{`BEGIN TRANSACTION READ ONLY`, ClassTransaction},
+		// A qualified system relation must be on the list too.
+		{`SELECT * FROM pg_catalog.pg_no_such_catalog`, ClassRefused},
+		{`SELECT * FROM information_schema.no_such_view`, ClassRefused},
 		{`SHOW ALL`, ClassShow},
 		{`SHOW primary_conninfo`, ClassRefused},
 		{`SET search_path = private, public`, ClassSet},

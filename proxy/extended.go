@@ -9,7 +9,9 @@ import (
 	"github.com/jackc/pgx/v5/pgproto3"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/catalog"
 	"github.com/pgveil/pgveil/lineage"
+	"github.com/pgveil/pgveil/rules"
 )
 
 // The extended query protocol. The client's messages are taken up to its
@@ -61,6 +63,12 @@ type expect struct {
 type stmtState struct {
 	st      *lineage.Statement
 	pathGen uint64 // the session's search_path when it was analysed (see searchpath.go)
+	// sql and the snapshot and rules in force before it was analysed: a
+	// Bind under others analyses it again (a view redefined, a column
+	// classified otherwise by reloaded rules).
+	sql   string
+	snap  *catalog.Snapshot
+	rules *rules.Rules
 }
 
 // portalState is what the proxy knows of a bound portal.
@@ -164,6 +172,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 	}
 	switch m := msg.(type) {
 	case *pgproto3.Parse:
+		snap, rs := s.srv.snapshot(), s.srv.rules() // before: an analysis may refresh
 		st, ref := s.analyzeOne(ctx, m.Query)
 		if ref != nil {
 			// A refused statement never runs: its event is written here;
@@ -177,7 +186,7 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			return refuse(ref)
 		}
 		prev, had := es.stmts[m.Name]
-		es.stmts[m.Name] = &stmtState{st: st, pathGen: s.pathGen}
+		es.stmts[m.Name] = &stmtState{st: st, pathGen: s.pathGen, sql: m.Query, snap: snap, rules: rs}
 		es.open = true
 		s.fe.Send(m)
 		es.queue = append(es.queue, expect{kind: expParse, stmt: st, name: m.Name, hadPrev: had, prevStmt: prev})
@@ -192,6 +201,13 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 			return refuse(&lineage.Refusal{SQLState: "0A000",
 				Message: fmt.Sprintf("pgveil: search_path changed since prepared statement %q was prepared", m.PreparedStatement),
 				Hint:    "prepare it again (after a Sync when the path was reset or rolled back)"})
+		}
+		if snap, rs := s.srv.snapshot(), s.srv.rules(); ss.snap != snap || ss.rules != rs {
+			st, ref := s.analyzeOne(ctx, ss.sql)
+			if ref != nil {
+				return refuse(ref)
+			}
+			ss.st, ss.snap, ss.rules = st, snap, rs
 		}
 		st := ss.st
 		prev, had := es.portals[m.DestinationPortal]
@@ -341,6 +357,12 @@ func (s *session) drain(ctx context.Context) error {
 		if _, row := msg.(*pgproto3.DataRow); !row {
 			s.endResult()
 		}
+		if ps, ok := msg.(*pgproto3.ParameterStatus); ok {
+			// Checked whatever happens to the rest of the answers.
+			if err := s.checkParameter(ps); err != nil {
+				return err
+			}
+		}
 		if es.withheld {
 			if rfq, ok := msg.(*pgproto3.ReadyForQuery); ok {
 				es.withheld = false
@@ -420,9 +442,6 @@ func (s *session) drain(ctx context.Context) error {
 		case *pgproto3.NoticeResponse:
 			s.sendClient(scrubNotice(m, head.stmt == nil || head.stmt.TouchesSensitive), 256)
 		case *pgproto3.ParameterStatus:
-			if err := s.checkParameter(m); err != nil {
-				return err
-			}
 			if relayedParameters[m.Name] && !es.touched { // a function could report data through a setting
 				s.sendClient(m, 64)
 			}

@@ -97,6 +97,12 @@ func TestReview2StaleSnapshotReplacedView(t *testing.T) {
 	)
 	uc := pgtest.Connect(t, upstream)
 	ctx := context.Background()
+	// A statement prepared before the DDL and bound after it must be
+	// analysed again under the new snapshot.
+	prepared, rec := dialRecorded(t, client)
+	if _, err := prepared.Prepare(ctx, "label", `SELECT label FROM v_pub`, nil); err != nil {
+		t.Fatal(err)
+	}
 	before := srv.ddlMark.Load()
 	// After the proxy's catalog read: a migration redefines the view.
 	if _, err := uc.Exec(ctx, `CREATE OR REPLACE VIEW v_pub AS SELECT id, email::text AS label FROM customers`); err != nil {
@@ -110,6 +116,11 @@ func TestReview2StaleSnapshotReplacedView(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	noCanaryAllModes(t, client, upstream, `SELECT label FROM v_pub`)
+	rec.take()
+	prepared.ExecPrepared(ctx, "label", nil, nil, nil).Read()
+	if got := rec.take(); containsAny(got, canaryForms()) {
+		t.Errorf("LEAK: a statement prepared before the DDL, executed after it: %q", excerpt(got, canaryForms()))
+	}
 }
 
 // TestReview2ViewDefinitionSearchPath: view definitions are analysed with
