@@ -158,18 +158,7 @@ func Load(ctx context.Context, q Querier) (*Snapshot, error) {
 	s := &Snapshot{Tables: map[Name]*Table{}, ByOID: map[uint32]*Table{}}
 	// pg_get_viewdef leaves unqualified the names this session's
 	// search_path finds: the view definitions are read under it.
-	rows, err := q.Query(ctx, "SELECT pg_catalog.current_schemas(false)::text[]")
-	if err != nil {
-		return nil, fmt.Errorf("catalog: read search_path: %w", err)
-	}
-	for rows.Next() {
-		if err := rows.Scan(&s.ViewSearchPath); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("catalog: read search_path: %w", err)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := q.QueryRow(ctx, "SELECT pg_catalog.current_schemas(false)::text[]").Scan(&s.ViewSearchPath); err != nil {
 		return nil, fmt.Errorf("catalog: read search_path: %w", err)
 	}
 	if s.ViewSearchPath == nil {

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgproto3"
 
 	"github.com/pgveil/pgveil/internal/pgtest"
@@ -32,24 +31,7 @@ type rawConn struct {
 
 func dialRaw(t *testing.T, dsn string) *rawConn {
 	t.Helper()
-	cfg, err := pgconn.ParseConfig(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rec *recordingConn
-	dial := cfg.DialFunc
-	cfg.DialFunc = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := dial(ctx, network, addr)
-		if err != nil {
-			return nil, err
-		}
-		rec = &recordingConn{Conn: c}
-		return rec, nil
-	}
-	pc, err := pgconn.ConnectConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pc, rec := dialRecorded(t, dsn)
 	hc, err := pc.Hijack()
 	if err != nil {
 		t.Fatal(err)

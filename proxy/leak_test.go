@@ -169,26 +169,7 @@ func TestLeaks(t *testing.T) {
 	forms := canaryForms()
 	ctx := context.Background()
 
-	cfg, err := pgconn.ParseConfig(client)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rec *recordingConn
-	dial := cfg.DialFunc
-	cfg.DialFunc = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := dial(ctx, network, addr)
-		if err != nil {
-			return nil, err
-		}
-		rec = &recordingConn{Conn: c}
-		return rec, nil
-	}
-	cfg.OnNotice = func(*pgconn.PgConn, *pgconn.Notice) {}
-	pc, err := pgconn.ConnectConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pc.Close(ctx)
+	pc, rec := dialRecorded(t, client)
 	direct, err := pgconn.Connect(ctx, upstream)
 	if err != nil {
 		t.Fatal(err)

@@ -8,9 +8,8 @@ import (
 )
 
 // masker rewrites the values of result rows under a plan. It owns the
-// buffers the rewritten values live in, so one masker serves one goroutine:
-// the session has its own, and each worker of a parallel batch another
-// (batch.go). Outputs are valid until the masker's next call.
+// buffers the rewritten values live in, so one masker serves one goroutine
+// (the session's). Outputs are valid until the masker's next call.
 type masker struct {
 	out     [][]byte // the rewritten row
 	scratch [][]byte // per field: masked text

@@ -47,10 +47,6 @@ func (m *valueMemo) put(v, out []byte, null bool) {
 	s.null, s.used = null, true
 }
 
-// countRow counts the rows of the current result (one plan in a row).
-func (s *session) countRow(plan *rowPlan) {
-	if plan != s.streakPlan {
-		s.streakPlan, s.streak = plan, 0
-	}
-	s.streak++
-}
+// countRow counts the rows of the current result (endResult resets it
+// before any message that is not a row).
+func (s *session) countRow() { s.streak++ }

@@ -15,7 +15,7 @@ var errMask = errors.New("a value could not be masked")
 // nothing, because the proxy, the server and the client already keep both
 // cores busy, so it was not kept (bench/RESULTS.md).
 func (s *session) relayRow(plan *rowPlan, vals [][]byte) (int, error) {
-	s.countRow(plan)
+	s.countRow()
 	out, size, err := s.mk.formats(plan, vals, s.streak >= memoAfter, s.srv.codec)
 	if err != nil {
 		return 0, errMask
@@ -27,5 +27,5 @@ func (s *session) relayRow(plan *rowPlan, vals [][]byte) (int, error) {
 // endResult runs before any message that is not a row: the next result
 // starts a new count (the memo is for long results only).
 func (s *session) endResult() {
-	s.streak, s.streakPlan = 0, nil
+	s.streak = 0
 }

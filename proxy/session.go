@@ -35,13 +35,12 @@ type session struct {
 	pathStale, pathTouched bool
 	pathGen                uint64
 
-	out        pgproto3.DataRow // reused for rewritten rows
-	mk         masker           // the session's own masking buffers
-	streakPlan *rowPlan         // plan of the current result
-	streak     int              // rows rewritten under streakPlan in a row
-	pending    int              // bytes sent to the client since the last flush
-	unsent     bool             // messages buffered since the last flush
-	canceled   bool
+	out      pgproto3.DataRow // reused for rewritten rows
+	mk       masker           // the session's own masking buffers
+	streak   int              // rows of the current result so far (relay.go)
+	pending  int              // bytes sent to the client since the last flush
+	unsent   bool             // messages buffered since the last flush
+	canceled bool
 }
 
 // flushEvery bounds what the client leg buffers before a write: results are
@@ -115,7 +114,9 @@ func (s *session) loop(ctx context.Context) error {
 		if err != nil {
 			return s.receiveFailed(err)
 		}
-		s.client.SetReadDeadline(time.Time{})
+		if s.srv.idleTimeout > 0 {
+			s.client.SetReadDeadline(time.Time{})
+		}
 		switch m := msg.(type) {
 		case *pgproto3.Query:
 			if es := s.es; es != nil && (len(es.queue) > 0 || es.open) {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/pgveil/pgveil/dump"
@@ -60,14 +62,19 @@ func runAnonymize(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	log.Info().
-		Int("tables", st.Tables).
-		Int64("rows", st.Rows).
-		Int64("values_masked", st.MaskedValues).
-		Int64("rows_dropped", st.DroppedRows).
-		Int64("bytes_in", st.BytesIn).
-		Int64("bytes_out", st.BytesOut).
-		Dur("duration", time.Since(start)).
-		Msg("anonymize complete")
+	logSummary(log, "anonymize complete", st, start)
 	return nil
+}
+
+// logSummary writes the last line of a dump or an anonymize run; the
+// counts a run does not keep (a direct dump reads no input) are left out.
+func logSummary(log zerolog.Logger, msg string, st dump.Stats, start time.Time) {
+	ev := log.Info().Int("tables", st.Tables).Int64("rows", st.Rows).Int64("values_masked", st.MaskedValues)
+	if st.DroppedRows > 0 {
+		ev = ev.Int64("rows_dropped", st.DroppedRows)
+	}
+	if st.BytesIn > 0 {
+		ev = ev.Int64("bytes_in", st.BytesIn)
+	}
+	ev.Int64("bytes_out", st.BytesOut).Dur("duration", time.Since(start)).Msg(msg)
 }

@@ -89,13 +89,7 @@ func runDump(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	log.Info().
-		Int("tables", st.Tables).
-		Int64("rows", st.Rows).
-		Int64("values_masked", st.MaskedValues).
-		Int64("bytes", st.BytesOut).
-		Dur("duration", time.Since(start)).
-		Msg("dump complete")
+	logSummary(log, "dump complete", st, start)
 	return nil
 }
 
