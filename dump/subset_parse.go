@@ -10,6 +10,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/pbwalk"
 )
 
 // A fixture subset is chosen by conditions the user writes on the command
@@ -127,7 +128,7 @@ func parseTableName(s string) (catalog.Name, error) {
 // alias, no ONLY, no temp/unlogged marker.
 func plainRangeVar(rv *pg_query.RangeVar) bool {
 	ok := true
-	rv.ProtoReflect().Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+	pbwalk.Fields(rv.ProtoReflect(), func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
 		switch fd.Name() {
 		case "relname", "schemaname", "location":
 		case "inh": // false (ONLY) is not listed by Range: checked below
@@ -151,25 +152,27 @@ func singleSelect(tree *pg_query.ParseResult) (*pg_query.SelectStmt, error) {
 	if sel == nil {
 		return nil, errors.New("condition must be one expression")
 	}
-	var extra string
-	sel.ProtoReflect().Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+	// Every offending clause is named, in descriptor order, so the message
+	// does not depend on which field a walk happens to meet first.
+	var extra []string
+	pbwalk.Fields(sel.ProtoReflect(), func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
 		switch fd.Name() {
 		case "from_clause", "where_clause":
 		case "limit_option":
 			if pg_query.LimitOption(v.Enum()) != pg_query.LimitOption_LIMIT_OPTION_DEFAULT {
-				extra = string(fd.Name())
+				extra = append(extra, string(fd.Name()))
 			}
 		case "op":
 			if pg_query.SetOperation(v.Enum()) != pg_query.SetOperation_SETOP_NONE {
-				extra = "set operation"
+				extra = append(extra, "set operation")
 			}
 		default:
-			extra = string(fd.Name())
+			extra = append(extra, string(fd.Name()))
 		}
-		return extra == ""
+		return true
 	})
-	if extra != "" {
-		return nil, fmt.Errorf("condition must be one expression (it adds %s to the query)", strings.ReplaceAll(extra, "_", " "))
+	if len(extra) > 0 {
+		return nil, fmt.Errorf("condition must be one expression (it adds %s to the query)", strings.ReplaceAll(strings.Join(extra, ", "), "_", " "))
 	}
 	return sel, nil
 }
@@ -261,7 +264,7 @@ func (ck *condChecker) check(m protoreflect.Message, depth int) error {
 		return fmt.Errorf("%s is not allowed in a subset condition", m.Descriptor().Name())
 	}
 	var err error
-	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+	pbwalk.Fields(m, func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
 		if fd.Message() == nil {
 			return true
 		}

@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/pbwalk"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -470,7 +471,7 @@ func (a *analyzer) safetyNet(n *pg.Node) {
 				a.refuse("42501", fmt.Sprintf("pgveil: a nested %s is refused", name), "")
 			}
 		}
-		m.Range(func(fd protoreflect.FieldDescriptor, val protoreflect.Value) bool {
+		pbwalk.Fields(m, func(fd protoreflect.FieldDescriptor, val protoreflect.Value) bool {
 			if fd.Message() == nil || fd.IsMap() {
 				return true
 			}
@@ -486,7 +487,7 @@ func (a *analyzer) safetyNet(n *pg.Node) {
 		})
 	}
 	// The Node wrapper holds the statement itself in its one set field.
-	n.ProtoReflect().Range(func(_ protoreflect.FieldDescriptor, val protoreflect.Value) bool {
+	pbwalk.Fields(n.ProtoReflect(), func(_ protoreflect.FieldDescriptor, val protoreflect.Value) bool {
 		visit(val.Message(), true)
 		return true
 	})
