@@ -150,7 +150,6 @@ func TestJSONMaskRewrites(t *testing.T) {
 }
 
 func TestJSONMaskWithRegistryMasks(t *testing.T) {
-	requireMasks(t, "email", "phone")
 	b := mustJSONBound(t, "$.email", plainMasker(t, "email"), "$.phones[*]", plainMasker(t, "phone"))
 	in := `{"id": 7, "email": "mario.rossi@example.it", "phones": ["+39 347 123 4567", "06 1234 5678"]}`
 	want := fmt.Sprintf(`{"id": 7, "email": %q, "phones": [%q, %q]}`,
@@ -287,7 +286,6 @@ const jsonBenchDoc = `{"id": 48213, "name": "Mario Rossi", "email": "mario.rossi
  "payment": {"iban": "IT60X0542811101000000123456", "holder": "Mario Rossi"}, "created": "2024-03-15T10:30:00Z"}`
 
 func BenchmarkJSONMask(b *testing.B) {
-	requireMasks(b, "email", "phone", "iban")
 	bd := mustJSONBound(b, "$.email", plainMasker(b, "email"), "$.phones[*]", plainMasker(b, "phone"),
 		"$..iban", plainMasker(b, "iban"))
 	src := []byte(jsonBenchDoc)

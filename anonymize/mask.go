@@ -107,6 +107,9 @@ type Env struct {
 	Key    *Key
 	Locale string // en, it, fr, de
 	Domain string // pseudonym domain: semantic type name, else mask name + parameters
+	// Names is where the front-end publishes the database's known person
+	// names for the scrub mask; nil when there are none.
+	Names *KnownNamesRef
 }
 
 // NamedMasker is one entry of a parameter that maps names to masks (the

@@ -3,23 +3,40 @@ package anonymize
 import (
 	"bytes"
 	"fmt"
+	"sync"
+
+	"github.com/pgveil/pgveil/anonymize/textpii"
 )
 
-// The scrub mask: free text (support tickets, notes) in which e-mail
-// addresses, IBANs, payment-card numbers and phone numbers are replaced by
-// the output of their own masks, every other byte copied through.
-//
-// Detection is one hand-written pass over the bytes, no regular expressions.
-// Checksums confirm IBANs (ISO 13616 mod-97 and the country's length) and
-// cards (Luhn, 13-19 digits); phone numbers must have an international prefix,
-// a national trunk 0, or the shape of an Italian mobile or NANP number, so
-// order numbers, dates, times, amounts and decimals are left alone. A match
-// never touches a longer run of letters or digits.
+// The scrub mask: free text (support tickets, notes) in which personal data
+// is replaced by the output of the mask for its kind, every other byte
+// copied through. Detectors, each switchable by a parameter:
+//   - e-mail addresses, IBANs, payment-card numbers and phone numbers: the
+//     piiScanner below, one hand-written pass over the bytes, no regular
+//     expressions; checksums confirm IBANs (ISO 13616 mod-97 and the
+//     country's length) and cards (Luhn, 13-19 digits); phone numbers must
+//     have an international prefix, a national trunk 0, or the shape of an
+//     Italian mobile or NANP number. A match never touches a longer run of
+//     letters or digits.
+//   - person names (scrub_names.go): known values of the database's name
+//     columns and the per-locale dictionaries, read in context;
+//   - national identifiers, document numbers, CVVs, birth dates, addresses,
+//     IP addresses, obfuscated e-mails and IBANs in any case or grouping
+//     (package textpii).
+// Overlapping matches are resolved once: the earliest start wins, then the
+// longest, then any kind before a name.
 
 func init() {
-	register(Info{Name: "scrub", Params: []string{"email", "iban", "phone", "card"},
-		Summary: "free text: e-mail addresses, IBANs, card and phone numbers replaced by their masks (email, iban, phone, card: a mask or semantic type name)",
-		New:     newScrub})
+	register(Info{Name: "scrub", Params: scrubParams,
+		Summary: "free text: e-mails, IBANs, cards, phones, person names, national IDs, document numbers, CVVs, birth dates, addresses and IPs replaced by their masks (" +
+			"names: " + nameModeList + "; ids, documents, cvv, birth_dates, addresses, ips, obfuscated_emails: true|false; " +
+			"email, iban, phone, card, first_name, last_name, street, postcode, city, date: a mask or semantic type name)",
+		New: newScrub})
+}
+
+var scrubParams = []string{
+	"email", "iban", "phone", "card", "first_name", "last_name", "street", "postcode", "city", "date",
+	"names", "ids", "documents", "cvv", "birth_dates", "addresses", "ips", "obfuscated_emails",
 }
 
 type piiKind uint8
@@ -30,25 +47,67 @@ const (
 	piiIBAN
 	piiCard
 	piiPhone
+	piiStreet
+	piiPostcode
+	piiCity
+	piiDate
+	piiFirst
+	piiLast
 	piiKinds
 )
 
-var piiNames = [piiKinds]string{piiEmail: "email", piiIBAN: "iban", piiCard: "card", piiPhone: "phone"}
+// Kinds replaced by keyed fakes of their own, or through another kind's mask.
+const (
+	piiName piiKind = piiKinds + 1 + iota
+	piiNationalID
+	piiDocument
+	piiCVV
+	piiIP
+	piiObfEmail
+	piiIBANText
+)
+
+// piiNames are the mask parameters of the kinds with a sub-mask.
+var piiNames = [piiKinds]string{piiEmail: "email", piiIBAN: "iban", piiCard: "card", piiPhone: "phone",
+	piiStreet: "street", piiPostcode: "postcode", piiCity: "city", piiDate: "date",
+	piiFirst: "first_name", piiLast: "last_name"}
 
 func (k piiKind) String() string {
+	switch k {
+	case piiName:
+		return "name"
+	case piiNationalID:
+		return "national_id"
+	case piiDocument:
+		return "document"
+	case piiCVV:
+		return "cvv"
+	case piiIP:
+		return "ip"
+	case piiObfEmail:
+		return "email"
+	case piiIBANText:
+		return "iban"
+	}
 	if k == piiNone || k >= piiKinds {
 		return "none"
 	}
 	return piiNames[k]
 }
 
-type scrubMask struct{ subs [piiKinds]Masker }
+type scrubMask struct {
+	subs   [piiKinds]Masker
+	names  nameMode
+	known  *KnownNamesRef
+	detect textpii.Options
+	keyed  *Key
+}
 
 // newScrub resolves one sub-mask per kind. Without a parameter the registry
 // mask of the same name is used with the kind as pseudonym domain, so an
 // address found in text gets the same pseudonym as in a plain email column.
 func newScrub(env Env, p Params) (Masker, error) {
-	var m scrubMask
+	m := scrubMask{known: env.Names, keyed: env.Key}
 	for k := piiEmail; k < piiKinds; k++ {
 		name := piiNames[k]
 		sub, ok, err := p.Masker(name)
@@ -56,7 +115,11 @@ func newScrub(env Env, p Params) (Masker, error) {
 			return nil, err
 		}
 		if !ok {
-			sub, err = New(name, Env{Key: env.Key, Locale: env.Locale, Domain: name}, nil)
+			var def MapParams
+			if k == piiDate {
+				def = MapParams{"shift_days": 180}
+			}
+			sub, err = New(name, Env{Key: env.Key, Locale: env.Locale, Domain: name}, def)
 			if err != nil {
 				return nil, fmt.Errorf("scrub: default mask for %s: %w", name, err)
 			}
@@ -64,8 +127,35 @@ func newScrub(env Env, p Params) (Masker, error) {
 		if sub == nil {
 			return nil, p.Errorf(name, "no mask given for %s", name)
 		}
+		if (k == piiFirst || k == piiLast) && NamePartOf(sub) == PartNone {
+			what, _ := p.String(name, "")
+			return nil, p.Errorf(name, "scrub: %s must be a name mask, not %q (valid: first_name, last_name, full_name, or a semantic type whose mask is one of them)", name, what)
+		}
 		m.subs[k] = sub
 	}
+	mode, err := p.String("names", "both")
+	if err != nil {
+		return nil, err
+	}
+	nm, ok := nameModes[mode]
+	if !ok {
+		return nil, p.Errorf("names", "scrub: unknown names mode %q (valid: %s)", mode, nameModeList)
+	}
+	m.names = nm
+	for _, sw := range []struct {
+		name string
+		on   *bool
+	}{
+		{"ids", &m.detect.IDs}, {"documents", &m.detect.Documents}, {"cvv", &m.detect.CVV},
+		{"birth_dates", &m.detect.BirthDates}, {"addresses", &m.detect.Addresses}, {"ips", &m.detect.IPs},
+		{"obfuscated_emails", &m.detect.ObfuscatedEmails},
+	} {
+		if *sw.on, err = p.Bool(sw.name, true); err != nil {
+			return nil, err
+		}
+	}
+	// IBANs in lower case or odd groupings: always looked for, like IBANs.
+	m.detect.IBANs = true
 	return m, nil
 }
 
@@ -73,37 +163,172 @@ func (m scrubMask) Bind(c Column) (Bound, error) {
 	if err := requireText("scrub", c); err != nil {
 		return Bound{}, err
 	}
-	s := new(scrubber)
-	for k := piiEmail; k < piiKinds; k++ {
-		b, err := m.subs[k].Bind(Column{Type: "text"})
-		if err != nil {
-			return Bound{}, fmt.Errorf("scrub: mask for %s: %w", piiNames[k], err)
-		}
-		s.bounds[k] = b
+	s, err := m.newScrubber()
+	if err != nil {
+		return Bound{}, err
 	}
 	return textBound(c, s.apply), nil
 }
 
-type scrubber struct{ bounds [piiKinds]Bound }
+// newScrubber binds the sub-masks.
+func (m scrubMask) newScrubber() (*scrubber, error) {
+	s := &scrubber{detect: m.detect}
+	for k := piiEmail; k < piiKinds; k++ {
+		col := Column{Type: "text"}
+		if k == piiDate {
+			col = Column{Type: "date"}
+		}
+		b, err := m.subs[k].Bind(col)
+		if err != nil {
+			return nil, fmt.Errorf("scrub: mask for %s: %w", piiNames[k], err)
+		}
+		s.bounds[k] = b
+	}
+	if m.names != namesOff {
+		s.names = &nameFinder{mode: m.names, known: m.known, dict: sharedNameDict()}
+	}
+	if m.keyed != nil {
+		s.ids = m.keyed.Domain("scrub national_id")
+		s.docs = m.keyed.Domain("scrub document")
+		s.ips = m.keyed.Domain("scrub ip")
+	}
+	return s, nil
+}
 
-// apply copies src to dst with every match replaced by its sub-mask's output.
+type scrubber struct {
+	bounds         [piiKinds]Bound
+	names          *nameFinder
+	detect         textpii.Options
+	ids, docs, ips *Keyed
+}
+
+// hit is one match: src[start:end] of kind.
+type hit struct {
+	start, end int
+	kind       piiKind
+	id         textpii.IDType // national identifiers
+	name       int            // index into the name finder's hits
+}
+
+type scrubScratch struct {
+	hits  []hit
+	tp    []textpii.Hit
+	names nameScratch
+	tmp   []byte
+	tmp2  []byte
+}
+
+var scrubScratchPool = sync.Pool{New: func() any { return new(scrubScratch) }}
+
+// apply copies src to dst with every match replaced by its mask's output.
 // A sub-mask that yields NULL removes the match.
 func (s *scrubber) apply(dst, src []byte) ([]byte, error) {
-	sc := piiScanner{src: src}
-	copied := 0
-	for {
-		k, start, end := sc.next()
-		if k == piiNone {
-			return append(dst, src[copied:]...), nil
-		}
-		dst = append(dst, src[copied:start]...)
-		var err error
-		dst, _, err = s.bounds[k].Apply(dst, src[start:end], false)
-		if err != nil {
-			return dst, fmt.Errorf("scrub: %s mask: %w", piiNames[k], err)
-		}
-		copied = end
+	sc := scrubScratchPool.Get().(*scrubScratch)
+	defer scrubScratchPool.Put(sc)
+	hits, err := s.find(src, sc)
+	if err != nil {
+		return dst, fmt.Errorf("scrub: %w", err)
 	}
+	copied := 0
+	for _, h := range hits {
+		dst = append(dst, src[copied:h.start]...)
+		var err error
+		dst, err = s.replace(dst, src, h, sc)
+		if err != nil {
+			return dst, fmt.Errorf("scrub: %s mask: %w", h.kind, err)
+		}
+		copied = h.end
+	}
+	return append(dst, src[copied:]...), nil
+}
+
+// find collects the matches of every detector, ordered and without
+// overlaps.
+func (s *scrubber) find(src []byte, sc *scrubScratch) ([]hit, error) {
+	hits := sc.hits[:0]
+	ps := piiScanner{src: src}
+	for {
+		k, start, end := ps.next()
+		if k == piiNone {
+			break
+		}
+		hits = append(hits, hit{start: start, end: end, kind: k})
+	}
+	sc.tp = textpii.Find(src, s.detect, sc.tp[:0])
+	for _, t := range sc.tp {
+		if k := textpiiKind(t.Kind); k != piiNone {
+			hits = append(hits, hit{start: t.Start, end: t.End, kind: k, id: t.ID})
+		}
+	}
+	if s.names != nil {
+		if s.names.mode.known() {
+			k, err := s.names.known.ready()
+			if err != nil {
+				return nil, err
+			}
+			sc.names.known = k
+		}
+		s.names.find(src, &sc.names)
+		for i, n := range sc.names.hits {
+			hits = append(hits, hit{start: n.start, end: n.end, kind: piiName, name: i})
+		}
+	}
+	sc.hits = hits
+	return resolveOverlaps(hits), nil
+}
+
+func textpiiKind(k textpii.Kind) piiKind {
+	switch k {
+	case textpii.KindNationalID:
+		return piiNationalID
+	case textpii.KindDocument:
+		return piiDocument
+	case textpii.KindCVV:
+		return piiCVV
+	case textpii.KindBirthDate:
+		return piiDate
+	case textpii.KindStreet:
+		return piiStreet
+	case textpii.KindPostcode:
+		return piiPostcode
+	case textpii.KindCity:
+		return piiCity
+	case textpii.KindIP:
+		return piiIP
+	case textpii.KindEmail:
+		return piiObfEmail
+	case textpii.KindIBAN:
+		return piiIBANText
+	}
+	return piiNone
+}
+
+// resolveOverlaps sorts hits by start (longest first, names last) and drops
+// every hit that overlaps one kept before it.
+func resolveOverlaps(hits []hit) []hit {
+	less := func(a, b hit) bool {
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.end != b.end {
+			return a.end > b.end
+		}
+		return a.kind != piiName && b.kind == piiName
+	}
+	// Insertion sort: a text has a handful of hits.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && less(hits[j], hits[j-1]); j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	out, last := hits[:0], 0
+	for _, h := range hits {
+		if h.start >= last {
+			out = append(out, h)
+			last = h.end
+		}
+	}
+	return out
 }
 
 // Byte classes for the scanner.

@@ -219,20 +219,8 @@ func scrubKey(t testing.TB) *Key {
 	return k
 }
 
-// requireMasks skips end-to-end tests while the sub-masks are not in the
-// registry.
-func requireMasks(t testing.TB, names ...string) {
-	t.Helper()
-	for _, n := range names {
-		if _, ok := Lookup(n); !ok {
-			t.Skipf("mask %s not registered", n)
-		}
-	}
-}
-
 func scrubBound(t testing.TB, p MapParams, c Column) Bound {
 	t.Helper()
-	requireMasks(t, "email", "iban", "card", "phone")
 	m, err := New("scrub", Env{Key: scrubKey(t)}, p)
 	if err != nil {
 		t.Fatal(err)
@@ -273,7 +261,7 @@ func TestScrubReplacesWithPlainPseudonyms(t *testing.T) {
 	b := scrubBound(t, nil, Column{Type: "text"})
 	type part struct{ kind, text string }
 	cases := [][]part{
-		{{"", "Buongiorno, sono Mario ("}, {"email", "mario.rossi@example.it"}, {"", "), il mio IBAN è "},
+		{{"", "Buongiorno, sono "}, {"first_name", "Mario"}, {"", " ("}, {"email", "mario.rossi@example.it"}, {"", "), il mio IBAN è "},
 			{"iban", "IT60 X054 2811 1010 0000 0123 456"}, {"", " e il cellulare "}, {"phone", "+39 347 123 4567"}, {"", "."}},
 		{{"email", "anna@example.fr"}, {"", "\n"}, {"phone", "01.23.45.67.89"}},
 		{{"", "Karte "}, {"card", "5555-5555-5555-4444"}, {"", ", Ablauf 12/27, Tel. "}, {"phone", "030/12345678"}},
@@ -333,7 +321,6 @@ func TestScrubSubMaskParams(t *testing.T) {
 }
 
 func TestScrubColumns(t *testing.T) {
-	requireMasks(t, "email", "iban", "card", "phone")
 	m, err := New("scrub", Env{Key: scrubKey(t)}, nil)
 	if err != nil {
 		t.Fatal(err)

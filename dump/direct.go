@@ -36,7 +36,10 @@ type DirectOptions struct {
 	SubsetChildren bool
 	PgDump         string // pg_dump binary; "" finds it in PATH
 	SpillDir       string // where --jobs > 1 keeps finished tables until their turn; "" = os.TempDir()
-	Log            zerolog.Logger
+	// KnownNamesBudget limits the memory of the known-name index (0: the
+	// default, anonymize.DefaultKnownNamesBudget).
+	KnownNamesBudget int64
+	Log              zerolog.Logger
 	// Progress, when set, is called after each table with the running totals.
 	Progress func(Progress)
 }
@@ -105,6 +108,16 @@ func Direct(ctx context.Context, o DirectOptions, w io.Writer) (Stats, error) {
 	snap, err := catalog.Load(ctx, tx)
 	if err != nil {
 		return st, fmt.Errorf("read catalog: %w", err)
+	}
+	if len(o.Rules.NameColumns()) > 0 {
+		// Names in free text get their column's pseudonym: the index is
+		// read on the dump's own snapshot.
+		kn, err := catalog.LoadKnownNames(ctx, tx, snap, o.Rules, o.KnownNamesBudget)
+		if err != nil {
+			return st, err
+		}
+		o.Rules.KnownNames().Set(kn)
+		o.Log.Info().Int("names", kn.Len()).Int64("index_bytes", kn.MemoryBytes()).Msg("known names indexed")
 	}
 	var subset *Subset
 	if len(o.Subsets) > 0 {

@@ -32,6 +32,8 @@ type Filter struct {
 	Log   zerolog.Logger
 	// Workers mask COPY data in parallel; 0 means one per CPU.
 	Workers int
+
+	collect *nameCollector // set for the known-names pass only
 }
 
 // LineError locates a problem in the input stream.
@@ -300,7 +302,7 @@ func (fr *filterRun) startCopy(cp *pg_query.CopyStmt) error {
 			}
 		}
 	}
-	p, err := fr.cat.plan(fr.f.Rules, q, cols)
+	p, err := fr.plan(q, cols)
 	if err != nil {
 		return fr.fail(fr.stmtStart, "%v", err)
 	}
@@ -354,4 +356,13 @@ func (fr *filterRun) copyLine(l []byte) error {
 		}
 	}
 	return nil
+}
+
+// plan decides the columns of a COPY or INSERT column list: under the rules
+// when masking, for the name collector in a known-names pass.
+func (fr *filterRun) plan(q qualName, cols []string) (*tablePlan, error) {
+	if c := fr.f.collect; c != nil {
+		return c.plan(q, fr.cat.rulesTable(fr.f.Rules, q), cols), nil
+	}
+	return fr.cat.plan(fr.f.Rules, q, cols)
 }

@@ -116,7 +116,7 @@ func (fr *filterRun) insertPlan(ins *pg_query.InsertStmt) (*tablePlan, error) {
 	if p, ok := fr.insertPlans[key]; ok {
 		return p, nil
 	}
-	p, err := fr.cat.plan(fr.f.Rules, q, cols)
+	p, err := fr.plan(q, cols)
 	if err != nil {
 		return nil, err
 	}

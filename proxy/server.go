@@ -51,6 +51,7 @@ type Server struct {
 	active  atomic.Int64 // client connections being served
 	metrics *metrics
 	snapAt  atomic.Int64 // unix nanoseconds of the last good catalog read
+	namesAt atomic.Int64 // unix nanoseconds of the last known-name index read
 	ddlMark atomic.Value // string: ddlMarkQuery as of the last good catalog read
 
 	refreshMu   sync.Mutex
@@ -110,7 +111,41 @@ func (s *Server) Reload(r *rules.Rules) error {
 	if r.Proxy == nil || r.Proxy.Upstream != old.Proxy.Upstream || r.Proxy.Listen != old.Proxy.Listen {
 		return errors.New("proxy.upstream and proxy.listen cannot change on reload; restart the proxy")
 	}
+	// The new rules' scrub masks need their own known-name index (their
+	// masks may differ) before they serve a row.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := s.loadKnownNames(ctx, r, s.snapshot(), nil); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
 	s.rulesPtr.Store(r)
+	return nil
+}
+
+// knownNamesEvery is how often the known-name index is read again: it scans
+// every name column, so less often than the catalog.
+const knownNamesEvery = 5 * time.Minute
+
+// loadKnownNames reads the person names of r's name columns, for the scrub
+// masks, on conn (nil: a connection of its own).
+func (s *Server) loadKnownNames(ctx context.Context, r *rules.Rules, snap *catalog.Snapshot, conn *pgx.Conn) error {
+	if len(r.NameColumns()) == 0 || snap == nil {
+		return nil
+	}
+	if conn == nil {
+		c, err := s.catalogConn(ctx)
+		if err != nil {
+			return fmt.Errorf("read known names: %w", err)
+		}
+		defer c.Close(context.Background())
+		conn = c
+	}
+	kn, err := catalog.LoadKnownNames(ctx, conn, snap, r, 0)
+	if err != nil {
+		return err
+	}
+	r.KnownNames().Set(kn)
+	s.namesAt.Store(time.Now().UnixNano())
 	return nil
 }
 
@@ -176,6 +211,12 @@ func (s *Server) loadCatalog(ctx context.Context) error {
 	if err != nil {
 		s.metrics.refreshes.WithLabelValues("failed").Inc()
 		return fmt.Errorf("read catalog: %w", err)
+	}
+	if r := s.rules(); r.KnownNames().Get() == nil || time.Since(time.Unix(0, s.namesAt.Load())) >= knownNamesEvery {
+		if err := s.loadKnownNames(cctx, r, snap, conn); err != nil {
+			s.metrics.refreshes.WithLabelValues("failed").Inc()
+			return err
+		}
 	}
 	s.snap.Store(snap)
 	s.ddlMark.Store(mark)

@@ -72,7 +72,8 @@ func (p *parser) parse(data []byte) *Rules {
 		return nil
 	}
 	top := Pos{File: p.file, Line: 1, Col: 1}
-	r := &Rules{File: p.file, Locale: "en", byName: map[tableName]int{}}
+	r := &Rules{File: p.file, Locale: "en", byName: map[tableName]int{}, knownNames: anonymize.NewKnownNamesRef()}
+	p.env.Names = r.knownNames
 
 	if e, ok := f["version"]; !ok {
 		p.problemAt(top, "missing `version: 1` at the top of the file")
@@ -121,6 +122,9 @@ func (p *parser) parse(data []byte) *Rules {
 	}
 	if e, ok := f["proxy"]; ok {
 		r.Proxy = p.proxy(e)
+	}
+	if len(r.NameColumns()) > 0 {
+		r.knownNames.Expect()
 	}
 	return r
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"sort"
 
 	"github.com/pgveil/pgveil/anonymize"
 )
@@ -109,6 +110,44 @@ type Rules struct {
 	tables   []tableEntry
 	byName   map[tableName]int // index into tables
 	unlisted Decision
+	// knownNames is shared by every scrub mask of this file: the front-ends
+	// publish the database's person names there (the one mutable part).
+	knownNames *anonymize.KnownNamesRef
+}
+
+// KnownNames is where a front-end publishes the known-name index that the
+// scrub masks of these rules read.
+func (r *Rules) KnownNames() *anonymize.KnownNamesRef { return r.knownNames }
+
+// NameColumn is one column whose values are person names: a rule masks it
+// with first_name, last_name or full_name (directly or through a type).
+type NameColumn struct {
+	Schema, Table, Column string
+	Decision              Decision
+}
+
+// NameColumns lists the name columns of the rules, sorted by schema, table
+// and column: the order in which a known-name index must take them.
+func (r *Rules) NameColumns() []NameColumn {
+	var out []NameColumn
+	for _, t := range r.tables {
+		for _, c := range t.rule.Columns {
+			if anonymize.NamePartOf(c.Decision.Masker) != anonymize.PartNone {
+				out = append(out, NameColumn{Schema: t.rule.Schema, Table: t.rule.Table, Column: c.Name, Decision: c.Decision})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Schema != b.Schema {
+			return a.Schema < b.Schema
+		}
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		return a.Column < b.Column
+	})
+	return out
 }
 
 type tableName struct{ schema, table string }

@@ -43,6 +43,7 @@ func runAnonymize(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	var in io.Reader = c.App.Reader
 	if p := c.String("input"); p != "" && p != "-" {
 		f, err := os.Open(p)
@@ -52,7 +53,26 @@ func runAnonymize(c *cli.Context) error {
 		defer f.Close()
 		in = f
 	}
-	start := time.Now()
+	if len(r.NameColumns()) > 0 {
+		// Names in free text get their column's pseudonym, but a ticket may
+		// come before the customers it names: a first pass reads the names.
+		seekable, cleanup, err := rewindable(in)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		f := &dump.Filter{Rules: r, Log: log}
+		kn, err := f.KnownNames(c.Context, seekable, 0)
+		if err != nil {
+			return err
+		}
+		if _, err := seekable.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("rewind input: %w", err)
+		}
+		r.KnownNames().Set(kn)
+		log.Info().Int("names", kn.Len()).Int64("index_bytes", kn.MemoryBytes()).Msg("known names indexed")
+		in = seekable
+	}
 	var st dump.Stats
 	err = writeOutput(c, "anonymize", func(out io.Writer) error {
 		f := &dump.Filter{Rules: r, Log: log}
@@ -77,4 +97,34 @@ func logSummary(log zerolog.Logger, msg string, st dump.Stats, start time.Time) 
 		ev = ev.Int64("bytes_in", st.BytesIn)
 	}
 	ev.Int64("bytes_out", st.BytesOut).Dur("duration", time.Since(start)).Msg(msg)
+}
+
+// rewindable returns in as a reader that can be read twice: a regular file
+// as it is, anything else (a pipe) copied to a temporary file first, which
+// cleanup removes.
+func rewindable(in io.Reader) (io.ReadSeeker, func(), error) {
+	if f, ok := in.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return f, func() {}, nil
+		}
+	}
+	if rs, ok := in.(io.ReadSeeker); ok {
+		if _, ok := in.(*os.File); !ok {
+			return rs, func() {}, nil
+		}
+	}
+	tmp, err := os.CreateTemp("", "pgveil-anonymize-*.sql")
+	if err != nil {
+		return nil, nil, fmt.Errorf("spool input for the known-names pass: %w", err)
+	}
+	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
+	if _, err := io.Copy(tmp, in); err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("spool input for the known-names pass: %w", err)
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("spool input: %w", err)
+	}
+	return tmp, cleanup, nil
 }

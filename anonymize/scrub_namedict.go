@@ -1,0 +1,147 @@
+package anonymize
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/pgveil/pgveil/anonymize/namedata"
+)
+
+// The dictionaries of the name finder: every locale's given names and
+// surnames (namedata), the ordinary words that are also names or places,
+// and the context words, folded (lower case). All locales are merged: a
+// French customer writes to an Italian bank.
+
+type nameDict struct {
+	words map[string]uint16
+}
+
+var (
+	dictOnce sync.Once
+	dict     *nameDict
+)
+
+// sharedNameDict builds the merged dictionary once per process.
+func sharedNameDict() *nameDict {
+	dictOnce.Do(func() {
+		d := &nameDict{words: make(map[string]uint16, 200_000)}
+		add := func(s string, f uint16) {
+			d.words[string(foldName(nil, []byte(s)))] |= f
+		}
+		for _, loc := range namedata.Locales() {
+			for _, n := range namedata.First(loc) {
+				addNameWords(n, wFirst, add)
+			}
+			for _, n := range namedata.Last(loc) {
+				addNameWords(n, wLast, add)
+			}
+			for _, w := range namedata.CommonWords(loc) {
+				add(w, wCommon)
+			}
+		}
+		for _, l := range locales {
+			for _, c := range l.cities {
+				for _, w := range strings.Fields(c.name) {
+					add(w, wCommon)
+				}
+			}
+		}
+		for _, list := range []struct {
+			words string
+			flag  uint16
+		}{
+			{placeWords, wCommon},
+			{particleWords, wParticle},
+			{honorificWords, wHonor},
+			{introWords, wIntro},
+			{relativeWords, wRelative},
+			{greetCloseWords, wGreetClose},
+			{nameNounWords, wNameNoun},
+			{copulaWords, wCopula},
+		} {
+			for _, w := range strings.Fields(list.words) {
+				add(w, list.flag)
+			}
+		}
+		dict = d
+	})
+	return dict
+}
+
+// addNameWords flags a listed name; a name of several words ("De Luca",
+// "Anna Maria") flags each word that is not a particle.
+func addNameWords(name string, f uint16, add func(string, uint16)) {
+	if !strings.Contains(name, " ") {
+		add(name, f)
+		return
+	}
+	for _, w := range strings.Fields(name) {
+		if !isParticle(w) {
+			add(w, f)
+		}
+	}
+}
+
+var particleSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(particleWords) {
+		m[w] = true
+	}
+	return m
+}()
+
+func isParticle(w string) bool { return particleSet[strings.ToLower(w)] }
+
+// flags returns what the lists say of a folded word.
+func (d *nameDict) flags(fold []byte, capital bool) uint16 {
+	if d == nil {
+		return 0
+	}
+	return d.words[string(fold)]
+}
+
+// Context words, folded. Written here: short, closed lists.
+const (
+	particleWords = `de di da del della dello dei degli delle d l lo la le li dall dell van von der den ten ter
+		du des dos das do mc mac st zu vom zum al el bin ibn dal`
+	honorificWords = `sig sigg sigra sigre signor signore signora signori signorina ra na ssa
+		dott dottor dottore dottoressa dottssa avv avvocato ing ingegnere prof professor professore
+		professoressa geom rag arch
+		m mme mmes mlle mlles monsieur madame mademoiselle messieurs
+		herr herrn frau fräulein dr
+		mr mrs ms miss mx sir dame lady lord doctor`
+	introWords = `sono chiamo suis appelle m'appelle bin heiße heisse i'm im`
+	// "name is", "nome è", "nom est", "Name ist": a name noun then a copula.
+	nameNounWords = `name nome nom`
+	copulaWords   = `is è e est ist`
+	relativeWords = `marito moglie figlio figlia padre madre papà mamma fratello sorella compagno compagna
+		cognato cognata suocero suocera zio zia cugino cugina cointestatario cointestataria collega
+		mari femme époux épouse fils fille père mère frère sœur soeur conjoint conjointe compagnon
+		compagne cousin cousine oncle tante cotitulaire collègue
+		mann ehemann ehefrau sohn tochter vater mutter bruder schwester partnerin lebensgefährte
+		lebensgefährtin kollege kollegin mitinhaber mitinhaberin onkel tante cousine
+		husband wife son daughter father mother brother sister partner fiancé fiancée colleague
+		uncle aunt cousin co-holder cotitolare`
+	greetCloseWords = `buongiorno buonasera salve ciao gentile gentilissimo gentilissima caro cara egregio
+		egregia spettabile saluti saluto cordialmente distinti grazie
+		bonjour bonsoir salut cher chère cordialement salutations merci remerciements amicalement
+		hallo liebe lieber geehrte geehrter moin servus grüßen grüße gruß grüssen grüsse gruss danke
+		dear hi hello hey regards sincerely thanks cheers wishes best yours`
+	// Places that are also surnames in the lists: prose mentions them.
+	placeWords = `roma milano napoli torino palermo genova bologna firenze bari catania venezia verona
+		messina padova trieste brescia parma modena cagliari perugia livorno ravenna rimini salerno
+		ferrara sassari latina monza pescara bergamo trento vicenza bolzano novara piacenza ancona
+		lecce como udine pisa italia sardegna sicilia lombardia piemonte veneto toscana
+		paris marseille lyon toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims
+		toulon grenoble dijon angers nîmes brest tours limoges amiens metz perpignan orléans rouen
+		caen nancy france bretagne normandie provence alsace
+		berlin hamburg münchen köln frankfurt stuttgart düsseldorf leipzig dortmund essen bremen
+		dresden hannover nürnberg duisburg bochum wuppertal bielefeld bonn münster mannheim karlsruhe
+		augsburg wiesbaden kiel aachen freiburg mainz rostock kassel potsdam lübeck erfurt
+		deutschland bayern sachsen österreich wien schweiz zürich
+		london birmingham manchester leeds glasgow liverpool bristol sheffield edinburgh cardiff
+		belfast leicester nottingham newcastle brighton oxford cambridge york england scotland wales
+		ireland dublin america boston chicago houston phoenix dallas denver seattle washington
+		europe europa madrid barcelona lisbon lisboa brussels bruxelles amsterdam luxembourg geneva
+		genève monaco`
+)
