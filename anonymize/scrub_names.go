@@ -107,7 +107,7 @@ func (f *nameFinder) find(src []byte, sc *nameScratch) {
 			if w.flags&wParticle != 0 && known != nil && i+1 < len(ws) && (ws[i+1].cap || ws[i+1].upper) && ws[i+1].sepBefore == ' ' {
 				// "de La Fontaine": a particle may start a known value.
 				if n, e := f.longestKnown(src, ws[i:], known, sc); n >= 2 {
-					sc.hits = append(sc.hits, nameHit{start: w.start, end: ws[i+n-1].end, known: true, entry: e})
+					f.emitKnown(src, ws[i:i+n], e, known, sc)
 					i += n
 					continue
 				}
@@ -233,7 +233,7 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 		switch {
 		case class[j] == cKnown:
 			n := knownLen[j]
-			sc.hits = append(sc.hits, nameHit{start: run[j].start, end: run[j+n-1].end, known: true, entry: entries[j]})
+			f.emitKnown(src, run[j:j+n], entries[j], known, sc)
 			j += n - 1
 		case class[j] == cParticle:
 			k := j + 1
@@ -308,7 +308,7 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 	if known != nil && i+1 < len(ws) && ws[i+1].sepBefore == ' ' {
 		// A known value of two or more words, or two known single words.
 		if n, e := f.longestKnown(src, ws[i:], known, sc); n >= 2 {
-			sc.hits = append(sc.hits, nameHit{start: w.start, end: ws[i+n-1].end, known: true, entry: e})
+			f.emitKnown(src, ws[i:i+n], e, known, sc)
 			return n
 		}
 		if n1, e1 := f.longestKnown(src, ws[i:i+1], known, sc); n1 == 1 && !ws[i+1].cap {
@@ -361,6 +361,38 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 		break
 	}
 	return n
+}
+
+// emitKnown records the known value e spelled by the words ws. A full name
+// that is also a known given name followed by a known surname ("Gaia
+// Marras" in a card holder column, "Gaia" and "Marras" in customers) is
+// masked part by part, so it reads like the person's masked first_name and
+// last_name columns.
+func (f *nameFinder) emitKnown(src []byte, ws []word, e knownEntry, known *KnownNames, sc *nameScratch) {
+	if len(ws) >= 2 && known.sources[e.src].part == PartFull {
+		for k := 1; k < len(ws); k++ {
+			e1, ok1 := f.knownExact(src, ws[:k], known, sc)
+			e2, ok2 := f.knownExact(src, ws[k:], known, sc)
+			if ok1 && ok2 && known.sources[e1.src].part == PartFirst && known.sources[e2.src].part == PartLast {
+				sc.hits = append(sc.hits,
+					nameHit{start: ws[0].start, end: ws[k-1].end, known: true, entry: e1},
+					nameHit{start: ws[k].start, end: ws[len(ws)-1].end, known: true, entry: e2})
+				return
+			}
+		}
+	}
+	sc.hits = append(sc.hits, nameHit{start: ws[0].start, end: ws[len(ws)-1].end, known: true, entry: e})
+}
+
+// knownExact looks up the value spelled by exactly the words ws.
+func (f *nameFinder) knownExact(src []byte, ws []word, known *KnownNames, sc *nameScratch) (knownEntry, bool) {
+	for k := 1; k < len(ws); k++ {
+		if ws[k].sepBefore != ' ' {
+			return knownEntry{}, false
+		}
+	}
+	sc.fold = foldName(sc.fold[:0], src[ws[0].start:ws[len(ws)-1].end])
+	return known.lookup(sc.fold)
 }
 
 // longestKnown finds the longest known value made of the first words of ws

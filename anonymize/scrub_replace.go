@@ -85,7 +85,7 @@ func recase(dst []byte, start int, like []byte) []byte {
 		if unicode.IsUpper(r) {
 			hasUpper = true
 			letters++
-		} else if unicode.IsLower(r) {
+		} else if unicode.IsLower(r) && unicode.ToUpper(r) != r { // "ß" has no capital of its own
 			hasLower = true
 			letters++
 		}

@@ -121,6 +121,12 @@ var errorCases = []struct {
 	{name: "merge keys are unknown", src: header + "tables:\n  public.t:\n    <<: {default: keep}\n", line: 5, col: 5,
 		fragment: `unknown key "<<" in table public.t`},
 	{name: "alias bomb", src: header + aliasBomb, line: 0, col: 0, fragment: "too many or too deeply nested YAML aliases"},
+	{name: "scrub unknown names mode", src: header + "tables:\n  public.t:\n    columns:\n      c: {mask: scrub, names: all}\n",
+		line: 6, col: 31, fragment: `unknown names mode "all" (valid: both, known, dictionary, off)`},
+	{name: "scrub name replacement not a name type", src: header + "types:\n  person_email: {mask: email}\ntables:\n  public.t:\n    columns:\n      c: {mask: scrub, last_name: person_email}\n",
+		line: 8, col: 35, fragment: `last_name must be a name mask, not "person_email" (valid: first_name, last_name, full_name, or a semantic type whose mask is one of them)`},
+	{name: "scrub detector switch not a boolean", src: header + "tables:\n  public.t:\n    columns:\n      c: {mask: scrub, ids: maybe}\n",
+		line: 6, col: 29, fragment: "ids"},
 }
 
 func TestErrors(t *testing.T) {

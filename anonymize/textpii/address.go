@@ -19,8 +19,14 @@ func nameWordEnd(src []byte, i int) (int, bool) {
 		case c == 0xE2 && j > i && j+3 < n && src[j+1] == 0x80 && src[j+2] == 0x99 && is(src[j+3], cLetter):
 			j += 3
 		default:
+			if alnumAt(src, j) {
+				return i, false // a digit glued to the word: not a name
+			}
 			return j, j > i && upperAt(src, i)
 		}
+	}
+	if j < n {
+		return i, false // longer than any name word
 	}
 	return j, j > i && upperAt(src, i)
 }
@@ -211,44 +217,53 @@ func matchStreetWordFirst(src []byte, i int) (int, bool) {
 	}
 	capital := isUpper(src[i])
 	// Type word first.
-	for _, t := range typeFirst {
-		if (capital || !t.capital) && wordIs(src, i, we, t.w) {
-			j := skipSpaces(src, we, 1)
-			if j == we {
-				return 0, false
+	if we-i <= 9 && containsByte("vplcsbraiq", lower(src[i])) {
+		for _, t := range typeFirst {
+			if (capital || !t.capital) && wordIs(src, i, we, t.w) {
+				j := skipSpaces(src, we, 1)
+				if j == we {
+					return 0, false
+				}
+				ne, ok := matchName(src, j, 6)
+				if !ok {
+					return 0, false
+				}
+				return numberAfterName(src, ne)
 			}
-			ne, ok := matchName(src, j, 6)
-			if !ok {
-				return 0, false
-			}
-			return numberAfterName(src, ne)
 		}
 	}
 	if !capital {
 		return 0, false
 	}
-	// German compound: "Hauptstraße 5", "Bahnhofstr. 12a", "Konrad-Adenauer-Straße 1".
-	for _, s := range deSuffixes {
-		if we-i >= len(s)+2 && hasSuffixFold(src, i, we, s) {
-			j := skipSpaces(src, we, 1)
-			if j == we {
-				return 0, false
+	j := skipSpaces(src, we, 1)
+	if j == we || j >= len(src) {
+		return 0, false
+	}
+	if isDigit(src[j]) {
+		// German compound: "Hauptstraße 5", "Bahnhofstr. 12a", "Konrad-Adenauer-Straße 1".
+		for _, s := range deSuffixes {
+			if we-i >= len(s)+2 && hasSuffixFold(src, i, we, s) {
+				return houseNumber(src, j)
 			}
-			return houseNumber(src, j)
 		}
+		return 0, false
+	}
+	if !isUpper(src[j]) {
+		return 0, false
 	}
 	// Separate type word: "Berliner Straße 5", "Frankfurter Allee 12".
-	if j := skipSpaces(src, we, 1); j > we && j < len(src) && isUpper(src[j]) {
-		te := streetWordEnd(src, j)
-		if wordIn(src, j, te, deTypes) {
-			k := skipSpaces(src, te, 1)
-			if k == te {
-				return 0, false
-			}
-			return houseNumber(src, k)
+	te := streetWordEnd(src, j)
+	if src[we-1] != '.' && wordIn(src, j, te, deTypes) {
+		k := skipSpaces(src, te, 1)
+		if k == te {
+			return 0, false
 		}
+		return houseNumber(src, k)
 	}
 	// "Am Markt 3", "An der Alster 12": the number must end the address.
+	if we-i > 5 || !containsByte("aiuz", lower(src[i])) {
+		return 0, false
+	}
 	for _, p := range dePrefixes {
 		e, ok := matchPhrase(src, i, p)
 		if !ok {

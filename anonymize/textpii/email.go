@@ -165,3 +165,20 @@ func matchObfuscatedEmail(src []byte, i int) (int, bool) {
 	}
 	return end, true
 }
+
+// mayBeObfuscatedEmail is a cheap filter on the byte after the first run of
+// letters and digits of a token (ae): a local-part character, an opening
+// bracket or '@', or a blank followed by one of "aA@[({<".
+func mayBeObfuscatedEmail(src []byte, ae int) bool {
+	if ae >= len(src) {
+		return false
+	}
+	switch src[ae] {
+	case '.', '_', '-', '+', '[', '(', '{', '<', '@':
+		return true
+	case ' ':
+		j := skipSpaces(src, ae, 2)
+		return j < len(src) && containsByte("aA@[({<", src[j])
+	}
+	return false
+}

@@ -348,16 +348,22 @@ func nirChar(c byte) bool { return isDigit(c) || c == 'A' || c == 'B' }
 func matchIDDigits(src []byte, i int) (int, IDType) {
 	var lens, ends [7]int
 	var buf [maxIDLen]byte
+	l := digitsEnd(src, i) - i
 	// NIR: 15 characters compact, or 1-2-2-2-3-3-2, or 13+2.
-	if n := readGroups(src, i, ' ', nirChar, lens[:], ends[:]); n > 0 {
-		for _, shape := range [][]int{{15}, {1, 2, 2, 2, 3, 3, 2}, {13, 2}} {
-			if groupsAre(lens[:], n, shape...) {
-				e := ends[len(shape)-1]
-				if k, _ := compactID(&buf, src[i:e]); k == 15 && endOK(src, e) && validNIR(buf[:15]) {
-					return e, FRNIR
+	if l == 15 || l == 1 || l == 13 || l == 6 {
+		if n := readGroups(src, i, ' ', nirChar, lens[:], ends[:]); n > 0 {
+			for _, shape := range [][]int{{15}, {1, 2, 2, 2, 3, 3, 2}, {13, 2}} {
+				if groupsAre(lens[:], n, shape...) {
+					e := ends[len(shape)-1]
+					if k, _ := compactID(&buf, src[i:e]); k == 15 && endOK(src, e) && validNIR(buf[:15]) {
+						return e, FRNIR
+					}
 				}
 			}
 		}
+	}
+	if l != 11 && l != 2 && l != 8 && l != 3 {
+		return 0, IDNone
 	}
 	n := readGroups(src, i, ' ', isDigit, lens[:4], ends[:4])
 	// Steuer-ID: 11 digits, or 2-3-3-3.
@@ -395,18 +401,26 @@ func matchIDDigits(src []byte, i int) (int, IDType) {
 
 // matchIDLetters tries the identifiers that start with a letter: codice
 // fiscale, NINO, NIE.
-func matchIDLetters(src []byte, i int) (int, IDType) {
-	if e := alnumEnd(src, i); e-i == 16 && endOK(src, e) {
+func matchIDLetters(src []byte, i, ae int) (int, IDType) {
+	if ae-i == 16 && endOK(src, ae) {
+		e := ae
 		b := src[i:e]
 		if cfShape(b) && cfCheck(b) == upper(b[15]) {
 			return e, ITCodiceFiscale
 		}
 	}
-	if e, ok := matchNINO(src, i); ok {
-		return e, UKNINO
+	if ae-i > 9 || i+3 >= len(src) {
+		return 0, IDNone
 	}
-	if e, ok := matchNIE(src, i); ok {
-		return e, ESNIE
+	if (isDigit(src[i+2]) || src[i+2] == ' ' && isDigit(src[i+3])) && ae-i != 1 {
+		if e, ok := matchNINO(src, i); ok {
+			return e, UKNINO
+		}
+	}
+	if (ae-i == 9 || ae-i == 8 || ae-i == 1) && (isDigit(src[i+1]) || src[i+1] == '-') {
+		if e, ok := matchNIE(src, i); ok {
+			return e, ESNIE
+		}
 	}
 	return 0, IDNone
 }

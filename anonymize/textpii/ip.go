@@ -49,31 +49,30 @@ func matchIPv4(src []byte, i int) (int, bool) {
 	return j, true
 }
 
-// versionBefore reports whether the word before src[i] (one space between)
-// is "version", "versione", "ver." or "v.", as in "version 1.2.3.4".
+// versionWords before a dotted quad make it a version number.
+var versionWords = []string{"version", "versione", "versión", "ver", "v", "build", "release", "firmware",
+	"rel", "versao", "versão", "app", "software", "update", "aggiornamento"}
+
+// versionBefore reports whether one of the two words before src[i] (within
+// 30 bytes) is a version word, as in "version 1.2.3.4", "Versione app 3.2.1.4".
 func versionBefore(src []byte, i int) bool {
 	j := i
-	for j > 0 && i-j < 2 && src[j-1] == ' ' {
-		j--
-	}
-	if j == i && i > 0 && src[i-1] != ':' {
-		return false
-	}
-	if j > 0 && src[j-1] == ':' {
-		j-- // "Version: 1.2.3.4"
-		for j > 0 && src[j-1] == ' ' {
+	for w := 0; w < 2; w++ {
+		for j > 0 && i-j < 30 && !is(src[j-1], cLetter) && !isDigit(src[j-1]) && src[j-1] != '\n' {
 			j--
 		}
+		e := j
+		for j > 0 && i-j < 30 && is(src[j-1], cLetter) {
+			j--
+		}
+		if j == e {
+			return false
+		}
+		if wordIn(src, j, e, versionWords) {
+			return true
+		}
 	}
-	e := j
-	if e > 0 && src[e-1] == '.' {
-		e--
-	}
-	s := e
-	for s > 0 && e-s < 10 && isLetterASCII(src[s-1]) {
-		s--
-	}
-	return wordIn(src, s, e, []string{"version", "versione", "versión", "ver", "v", "build", "release", "firmware"})
+	return false
 }
 
 // ipv6Char: hex digits, ':' and '.' (embedded IPv4).

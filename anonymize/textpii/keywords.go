@@ -63,6 +63,19 @@ var keywordIndex = func() (t [26][]keyword) {
 	return t
 }()
 
+// keywordLens has, per first letter, bit k set when a keyword's first word
+// is k bytes long (k < 32).
+var keywordLens = func() (t [26]uint32) {
+	for c, list := range keywordIndex {
+		for _, kw := range list {
+			if kw.first < 32 {
+				t[c] |= 1 << kw.first
+			}
+		}
+	}
+	return t
+}()
+
 // matchPhrase matches the keyword phrase p at src[i]; it returns the end.
 func matchPhrase(src []byte, i int, p string) (int, bool) {
 	n := len(src)
@@ -125,11 +138,11 @@ func (f *finder) keyword(i int) bool {
 	if c < 'a' || c > 'z' {
 		return false
 	}
-	list := keywordIndex[c-'a']
-	if len(list) == 0 {
+	we := wordEnd(src, i)
+	if we-i >= 32 || keywordLens[c-'a']&(1<<(we-i)) == 0 {
 		return false
 	}
-	we := wordEnd(src, i)
+	list := keywordIndex[c-'a']
 	for _, kw := range list {
 		if kw.first != we-i || !f.actOn(kw.act) {
 			continue

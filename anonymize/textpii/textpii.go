@@ -9,17 +9,17 @@ import (
 type Kind uint8
 
 const (
-	KindNone         Kind = iota
-	KindNationalID        // checksum-validated national identifiers
-	KindDocument          // identity-card / passport / driving-licence numbers after their keyword
-	KindCVV               // CVV/CVC/CVV2/CID codes after their keyword
-	KindBirthDate         // a date after a birth keyword
-	KindStreet            // a street line: street-type word + name + house number
-	KindPostcode          // a postcode in address context
-	KindCity              // the city next to a postcode or after "nata a", "residente in", ...
-	KindIP                // IPv4 and IPv6 addresses
-	KindEmail             // obfuscated e-mail addresses
-	KindIBAN              // IBANs in any case, compact or grouped
+	KindNone       Kind = iota
+	KindNationalID      // checksum-validated national identifiers
+	KindDocument        // identity-card / passport / driving-licence numbers after their keyword
+	KindCVV             // CVV/CVC/CVV2/CID codes after their keyword
+	KindBirthDate       // a date after a birth keyword
+	KindStreet          // a street line: street-type word + name + house number
+	KindPostcode        // a postcode in address context
+	KindCity            // the city next to a postcode or after "nata a", "residente in", ...
+	KindIP              // IPv4 and IPv6 addresses
+	KindEmail           // obfuscated e-mail addresses
+	KindIBAN            // IBANs in any case, compact or grouped
 	kindCount
 )
 
@@ -375,7 +375,7 @@ func (f *finder) atDigit(i int) {
 			return
 		}
 	}
-	if o.ObfuscatedEmails {
+	if o.ObfuscatedEmails && mayBeObfuscatedEmail(src, alnumEnd(src, i)) {
 		if e, ok := matchObfuscatedEmail(src, i); ok {
 			f.emit(KindEmail, IDNone, i, e)
 			return
@@ -392,19 +392,20 @@ func (f *finder) atDigit(i int) {
 
 func (f *finder) atLetter(i int) {
 	src, o := f.src, f.opts
-	if o.IBANs {
+	ae := alnumEnd(src, i)
+	if o.IBANs && ae-i >= 4 {
 		if e, ok := matchIBAN(src, i); ok {
 			f.emit(KindIBAN, IDNone, i, e)
 			return
 		}
 	}
 	if o.IDs {
-		if e, t := matchIDLetters(src, i); t != IDNone {
+		if e, t := matchIDLetters(src, i, ae); t != IDNone {
 			f.emit(KindNationalID, t, i, e)
 			return
 		}
 	}
-	if o.ObfuscatedEmails {
+	if o.ObfuscatedEmails && mayBeObfuscatedEmail(src, ae) {
 		if e, ok := matchObfuscatedEmail(src, i); ok {
 			f.emit(KindEmail, IDNone, i, e)
 			return
@@ -418,7 +419,7 @@ func (f *finder) atLetter(i int) {
 			f.street(i, e)
 			return
 		}
-		if f.ukPostcodeAt(i) {
+		if ae-i <= 4 && isUpper(src[i]) && f.ukPostcodeAt(i) {
 			return
 		}
 	}
