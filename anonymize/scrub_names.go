@@ -58,16 +58,16 @@ type word struct {
 
 // Word flags from the dictionaries and the context tables.
 const (
-	wFirst    = 1 << iota // a given name in some locale's list
-	wLast                 // a surname in some locale's list
-	wCommon               // an ordinary word in some locale
-	wParticle             // de, di, van, von, della, le, ...
-	wHonor                // an honorific: sig, frau, mr, ...
-	wIntro                // introduces the writer's name: sono, suis, bin, is (my name is)
-	wRelative             // marito, femme, Frau (wife), husband, ...
-	wGreetClose           // a greeting or a closing formula's last word
-	wNameNoun             // name, nome, nom: "my name is"
-	wCopula               // is, è, est, ist
+	wFirst      = 1 << iota // a given name in some locale's list
+	wLast                   // a surname in some locale's list
+	wCommon                 // an ordinary word in some locale
+	wParticle               // de, di, van, von, della, le, ...
+	wHonor                  // an honorific: sig, frau, mr, ...
+	wIntro                  // introduces the writer's name: sono, suis, bin, is (my name is)
+	wRelative               // marito, femme, Frau (wife), husband, ...
+	wGreetClose             // a greeting or a closing formula's last word
+	wNameNoun               // name, nome, nom: "my name is"
+	wCopula                 // is, è, est, ist
 
 	wContext = wHonor | wIntro | wRelative | wGreetClose | wNameNoun | wCopula
 )

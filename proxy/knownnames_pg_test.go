@@ -30,7 +30,7 @@ func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
 	up := pgtest.Connect(t, upstream)
 	type planted struct {
 		first, last, staff string
-		customer            int64
+		customer           int64
 	}
 	want := map[int64]planted{}
 	rows, err := up.Query(ctx, `SELECT t.id, c.id, c.first_name, c.last_name, u.display_name FROM tickets t
