@@ -197,7 +197,9 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 	var entries [maxNameTokens + 2]knownEntry
 	for j := 0; j < len(run); j++ {
 		if known != nil {
-			if n, e := f.longestKnown(src, run[j:], known, sc); n > 0 && (n > 1 || run[j].flags&wCommon == 0 || ctx != ctxNone || len(run) > 1) {
+			// A known value that is also an ordinary word ("Costanza",
+			// "White") counts unless it opens a sentence ("Vittoria!").
+			if n, e := f.longestKnown(src, run[j:], known, sc); n > 0 && (n > 1 || run[j].flags&wCommon == 0 || ctx != ctxNone || len(run) > 1 || midSentence(ws, i+j)) {
 				class[j], knownLen[j], entries[j] = cKnown, n, e
 				for k := 1; k < n; k++ {
 					class[j+k] = cCovered
@@ -264,6 +266,18 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 		}
 	}
 	return len(run)
+}
+
+// midSentence reports whether word i follows another word of its sentence.
+func midSentence(ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch ws[i].sepBefore {
+	case ' ', ',', ';', ':', '(', '\'':
+		return true
+	}
+	return false
 }
 
 // classify says what the dictionaries make of a capitalised word.

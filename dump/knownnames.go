@@ -22,7 +22,6 @@ type nameCollector struct {
 	mu      sync.Mutex
 	b       *anonymize.KnownNamesBuilder
 	columns map[qualName]map[string]int // rules table -> column -> builder column
-	err     error
 }
 
 func newNameCollector(f *Filter, budget int64) (*nameCollector, error) {

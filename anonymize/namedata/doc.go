@@ -43,5 +43,5 @@
 //   - common words: orgtre/google-books-ngram-frequency 1-gram lists
 //     (CC BY 3.0), derived from the Google Books Ngram corpus.
 //
-// SOURCES.md gives URLs, attributions, the processing done, and the counts.
+// The README section "Data: name dictionaries" gives URLs, attributions, the processing done, and the counts.
 package namedata

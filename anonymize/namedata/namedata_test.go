@@ -12,7 +12,7 @@ import (
 )
 
 // Minimum sizes. The German surname list is the one known shortfall (see
-// SOURCES.md): no openly licensed German surname list of 10,000+ entries
+// README, "Data: name dictionaries"): no openly licensed German surname list of 10,000+ entries
 // was reachable, so it has a lower floor.
 var minFirst = map[string]int{"de": 2000, "en": 2000, "fr": 2000, "it": 2000}
 var minLast = map[string]int{"de": 1000, "en": 10000, "fr": 10000, "it": 10000}

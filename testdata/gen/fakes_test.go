@@ -51,11 +51,41 @@ func TestOriginalsOutsideFakeLists(t *testing.T) {
 		}
 		return ""
 	}
+	// Every substring of a fake that starts and ends at a word boundary
+	// (what containsWord would find), for the thousands of held-out names.
+	fakeSpans := map[string]bool{}
+	for f := range fakeTexts {
+		var starts, ends []int
+		for i := 0; i <= len(f); i++ {
+			if i < len(f) && isWordByte(f[i]) && (i == 0 || !isWordByte(f[i-1])) {
+				starts = append(starts, i)
+			}
+			if i > 0 && isWordByte(f[i-1]) && (i == len(f) || !isWordByte(f[i])) {
+				ends = append(ends, i)
+			}
+		}
+		for _, a := range starts {
+			for _, b := range ends {
+				if b > a {
+					fakeSpans[f[a:b]] = true
+				}
+			}
+		}
+	}
 	for loc := range numLocales {
 		for _, list := range [][]string{firstNames[loc], lastNames[loc]} {
 			for _, n := range list {
 				if f := inFakes(n); f != "" {
 					t.Errorf("name %q (%s) occurs in the fake %q", n, localeCodes[loc], f)
+				}
+			}
+		}
+		// Held-out names are searched for in anonymized output too: a fake
+		// that happened to equal one would look like a leak.
+		for _, list := range [][]string{heldout[loc].first, heldout[loc].last} {
+			for _, n := range list {
+				if fakeSpans[n] {
+					t.Errorf("held-out name %q (%s) occurs in a fake", n, localeCodes[loc])
 				}
 			}
 		}

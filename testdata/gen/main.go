@@ -43,6 +43,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", defaultSeed, "random seed; the same scale and seed give identical output")
 	withSchema := fs.Bool("schema", true, "write the schema around the data (tables first, keys and indexes after the data)")
 	schemaOnly := fs.Bool("schema-only", false, "write only the schema (testdata/schema.sql) and exit")
+	labelsFile := fs.String("labels", "", "also write FILE: one JSON line per personal value planted in free text (byte offsets into the stored text)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -62,11 +63,30 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("-scale %v is too large for the unique-code spaces (max about 10000)", *scale)
 	}
 	out := bufio.NewWriterSize(stdout, 4<<20)
-	if err := write(out, newGen(*seed, n), *scale, *withSchema); err != nil {
+	g := newGen(*seed, n)
+	var lf *os.File
+	if *labelsFile != "" {
+		f, err := os.Create(*labelsFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		lf = f
+		g.lw = &labelWriter{out: bufio.NewWriterSize(f, 1<<20)}
+	}
+	if err := write(out, g, *scale, *withSchema); err != nil {
 		return err
 	}
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
+	}
+	if lf != nil {
+		if err := g.lw.out.Flush(); err != nil {
+			return fmt.Errorf("write labels: %w", err)
+		}
+		if err := lf.Close(); err != nil {
+			return fmt.Errorf("write labels: %w", err)
+		}
 	}
 	return nil
 }

@@ -310,13 +310,6 @@ func TestGeneratedIdentifiersValid(t *testing.T) {
 	}
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func TestPermutationsBijective(t *testing.T) {
 	for k := 1; k <= 5; k++ {
 		m := uint64(1)

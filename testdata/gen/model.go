@@ -70,6 +70,10 @@ type gen struct {
 	custPCG, acctPCG, cardPCG, userPCG, rowPCG rand.PCG
 	custR, acctR, cardR, userR, rowR           *rand.Rand
 	scratch                                    []byte
+
+	lw                 *labelWriter // nil: no -labels
+	labels, subjLabels []label      // reused per text
+	quoteBuf           []byte
 }
 
 func newGen(seed uint64, n counts) *gen {
@@ -119,6 +123,7 @@ type customer struct {
 	country               *country
 	code                  string
 	first, last           string
+	female                bool
 	email                 string
 	phone, mobile, fax    string // "" = NULL
 	birth                 time.Time
@@ -159,6 +164,7 @@ func (g *gen) customerAt(i int64) customer {
 	c.code = "CU-" + string(appendDigits(nil, permuteDec(uint64(i), 8, 1), 8))
 	c.first = pick(r, firstNames[c.loc])
 	c.last = pick(r, lastNames[c.loc])
+	c.female = femaleFirst[c.first]
 	c.email = g.personalEmail(r, c.loc, c.first, c.last, c.id)
 	if chance(r, 92) {
 		c.phone = string(c.country.phone(nil, r, chance(r, 60)))

@@ -1,8 +1,11 @@
 package main
 
-// Small, hand-written lists of plausible personal data per locale. Accents,
-// apostrophes and multi-word surnames are deliberate: they exercise UTF-8 and
-// quoting in every layer that reads the sample. Names and street names are
+// Small, hand-written lists of plausible personal data per locale. Some
+// names are also ordinary words (Bianca, Fortunato, Pace; Olive, Blanche,
+// Boulanger; Ernst, Sauer, Engel; Grace, Mark, Hope, Will, Green, White),
+// which the texts also use as words. Accents, apostrophes and multi-word
+// surnames are deliberate: they exercise UTF-8 and quoting in every layer
+// that reads the sample. Names and street names are
 // kept out of the fake lists of pgveil's own masks (fakes_test.go checks),
 // so an original found in anonymized output is a leak, never a coincidence.
 
@@ -22,19 +25,20 @@ var firstNames = [numLocales][]string{
 	locIT: {"Ludovica", "Ottavio", "Costanza", "Jacopo", "Filippo", "Arianna", "Tancredi", "Ottavia", "Livia",
 		"Amedeo", "Corrado", "Fiorella", "Gianluca", "Ornella", "Raffaella", "Saverio", "Tiziana", "Vittoria",
 		"Nicoletta", "Loredana", "Piergiorgio", "Rocco", "Gaia", "Niccolò", "Lucrezia", "Nicolò", "Ettore",
-		"Benedetta", "Teodoro", "Donatella", "Marcello", "Enrica", "Guido", "Fabrizio", "Annalisa", "Agnese"},
+		"Benedetta", "Teodoro", "Donatella", "Marcello", "Enrica", "Guido", "Fabrizio", "Annalisa", "Agnese",
+		"Bianca", "Fortunato"},
 	locFR: {"Anaïs", "Gaëlle", "Maël", "Noémie", "Yann", "Clémence", "Loïc", "Océane", "Rémi", "Zoé", "Jérôme",
 		"Ambre", "Soline", "Gwenaëlle", "Thibault", "Honoré", "Aymeric", "Ségolène", "Bastien", "Quentin",
 		"Apolline", "Capucine", "Gaspard", "Éloïse", "Timothée", "Perrine", "Hortense", "Corentin", "Lison",
-		"Aurèle", "Blandine", "Grégoire", "Solène", "Tristan", "Violaine"},
+		"Aurèle", "Blandine", "Grégoire", "Solène", "Tristan", "Violaine", "Olive", "Blanche"},
 	locDE: {"Björn", "Sören", "Käthe", "Annegret", "Ralf", "Till", "Jürgen-Peter", "Ines", "Wiebke", "Hauke",
 		"Malte", "Frauke", "Gesine", "Detlef", "Volker", "Rüdiger", "Henrike", "Ortrud", "Kai", "Svenja", "Dörte",
 		"Arne", "Ole", "Merle", "Thorsten", "Ulrike", "Gunnar", "Elke", "Lutz", "Meike", "Hartmut", "Almut",
-		"Eckhard", "Gudrun", "Reinhold"},
+		"Eckhard", "Gudrun", "Reinhold", "Ernst"},
 	locEN: {"Oliver", "Amelia", "George", "Isla", "Harry", "Emily", "Jack", "Olivia", "Charlie", "Grace", "James",
 		"Lily", "William", "Freya", "Chloe", "Samuel", "Evie", "Joseph", "Ruby", "Edward", "Owen", "Niamh",
 		"Rhys", "Siobhan", "Aidan", "Eleanor", "Callum", "Megan", "Liam", "Zara", "Ewan", "Bethany", "Dylan",
-		"Imogen", "Alfie", "Poppy", "Gareth"},
+		"Imogen", "Alfie", "Poppy", "Gareth", "Mark", "Hope", "Will"},
 }
 
 var lastNames = [numLocales][]string{
@@ -46,7 +50,7 @@ var lastNames = [numLocales][]string{
 	locFR: {"Lebrun", "Dupré", "Le Gall", "de La Fontaine", "Bénard", "Courtois", "Delmas", "Marchal", "Tessier",
 		"Besnard", "Perret", "Lagarde", "Charpentier", "Poulain", "Hamel", "Rolland", "Collet", "Prévost",
 		"Jacquet", "Le Goff", "Cordier", "Barthélemy", "Royer", "Marty", "Leclercq", "Huet", "Pichon", "Bouvier",
-		"Guillot", "Millet", "Hubert", "Riou", "Tanguy", "Le Bihan"},
+		"Guillot", "Millet", "Hubert", "Riou", "Tanguy", "Le Bihan", "Boulanger"},
 	locDE: {"Brinkmann", "Kowalski", "Lindner", "Pfeiffer", "Vollmer", "Ostermann", "Hüttner", "Wendt", "Reuter",
 		"Brenner", "Sauer", "Thiele", "Busch", "Kessler", "Engel", "Vetter", "Fiedler", "Götz", "Runge", "Wenzel",
 		"Ebert", "Kröger", "Thalheim", "Blum", "Strauß", "von Arnim", "Kuhlmann", "Buchholz", "Haller", "Jansen",

@@ -121,23 +121,32 @@ func (g *gen) writeContacts(w *rowWriter) int64 {
 				if firstIBAN == "" {
 					firstIBAN = g.accountAt(i).iban
 				}
-				ctx := textCtx{r: r, loc: c.loc, email: email,
-					phone: phone, iban: firstIBAN, currency: c.country.currency}
+				ctx := textCtx{r: r, loc: c.loc, email: email, phone: phone, phoneKnown: true,
+					iban: firstIBAN, currency: c.country.currency,
+					first: first, last: last, female: femaleFirst[first], cust: &c, noted: true,
+					labels: g.labels[:0]}
 				if ctx.phone == "" {
 					ctx.phone = c.phone
 				}
 				if ctx.phone == "" {
 					ctx.phone = string(c.country.phone(nil, r, true))
+					ctx.phoneKnown = false
 				}
 				if chance(r, 50) {
 					ctx.iban = spaced(firstIBAN)
 				}
-				note = g.expand(note[:0], pick(r, texts[c.loc].noteTexts), &ctx)
-				if chance(r, 25) {
+				list := texts[c.loc].noteTexts
+				if k == 0 && chance(r, 40) {
+					list = texts[c.loc].notesPrimary
+				}
+				note = g.expand(note[:0], pick(r, list), &ctx)
+				if chance(r, 35) {
 					note = append(note, ' ')
 					note = g.expand(note, pick(r, texts[c.loc].noteTexts), &ctx)
 				}
 				w.text(string(note))
+				g.lw.write("contacts", "note", id, c.loc, note, ctx.labels)
+				g.labels = ctx.labels
 			} else {
 				w.null()
 			}
@@ -216,20 +225,25 @@ func (g *gen) writeTickets(w *rowWriter) int64 {
 		if chance(r, 90) {
 			assigned = g.userAt(r.Int64N(g.n.users))
 		}
-		ctx := textCtx{r: r, loc: locEN, currency: "EUR", agentEmail: assigned.email}
+		ctx := textCtx{r: r, loc: locEN, currency: "EUR", agentEmail: assigned.email, agentName: assigned.displayName(),
+			labels: g.labels[:0]}
 		if assigned.id == 0 { // internal tickets still name someone
 			other := g.userAt(r.Int64N(g.n.users))
-			ctx.agentEmail = other.email
+			ctx.agentEmail, ctx.agentName = other.email, other.displayName()
 		}
 		body, subj = body[:0], subj[:0]
+		g.subjLabels = g.subjLabels[:0]
 		if custIdx < 0 {
 			subj = g.expand(subj, pick(r, internalSubj), &ctx)
+			g.subjLabels = append(g.subjLabels, ctx.labels...)
+			ctx.labels = ctx.labels[:0]
 			body = g.expand(body, pick(r, internalBody), &ctx)
 		} else {
 			c := g.customerAt(custIdx)
 			ctx.loc, ctx.currency = c.loc, c.country.currency
+			ctx.first, ctx.last, ctx.female, ctx.cust = c.first, c.last, c.female, &c
 			ctx.email = c.email
-			ctx.phone = c.phone
+			ctx.phone, ctx.phoneKnown = c.phone, true
 			if ctx.phone == "" {
 				ctx.phone = c.mobile
 			}
@@ -238,6 +252,7 @@ func (g *gen) writeTickets(w *rowWriter) int64 {
 			}
 			if ctx.phone == "" { // not on file: the customer writes a new one
 				ctx.phone = string(c.country.phone(nil, r, true))
+				ctx.phoneKnown = false
 			}
 			if chance(r, 15) {
 				ctx.phone = compact(ctx.phone)
@@ -249,12 +264,18 @@ func (g *gen) writeTickets(w *rowWriter) int64 {
 			if chance(r, 50) {
 				ctx.iban = spaced(ctx.iban)
 			}
+			if chance(r, 8) { // typed in lower case
+				ctx.iban = strings.ToLower(ctx.iban)
+			}
 			ctx.card = cardNo
 			if cardNo != "" && chance(r, 45) {
 				ctx.card = spaced(cardNo)
 			}
 			body, subj = g.customerTicket(body, subj, kind, &ctx)
 		}
+		g.lw.write("tickets", "subject", t+1, ctx.loc, subj, g.subjLabels)
+		g.lw.write("tickets", "body", t+1, ctx.loc, body, ctx.labels)
+		g.labels = ctx.labels
 		w.begin()
 		w.int(t + 1)
 		if custIdx < 0 {
@@ -290,7 +311,9 @@ func appendTags(b []byte, n int, order []int) []byte {
 }
 
 // customerTicket writes subject and body of a ticket from a customer:
-// greeting, the matter, some ordinary prose, a closing, maybe a reply.
+// greeting, the matter, maybe personal details, some ordinary prose (and
+// decoys), a closing, maybe a reply. The subject's labels go to
+// g.subjLabels, the body's stay in c.labels.
 func (g *gen) customerTicket(body, subj []byte, kind int, c *textCtx) ([]byte, []byte) {
 	r, tx := c.r, &texts[c.loc]
 	matter, subjects := tx.general, tx.generalSubj
@@ -303,26 +326,68 @@ func (g *gen) customerTicket(body, subj []byte, kind int, c *textCtx) ([]byte, [
 	if chance(r, 10) {
 		subj = append(subj, "Re: "...)
 	}
+	if chance(r, 20) {
+		subjects = tx.nameSubj
+	}
 	subj = g.expand(subj, pick(r, subjects), c)
 	if chance(r, 15) {
 		subj = append(subj, " - "...)
-		subj = append(subj, c.email...)
+		at := len(subj)
+		subj = c.mark(append(subj, c.email...), at, lkEmail, true, 0)
 	}
+	g.subjLabels = append(g.subjLabels, c.labels...)
+	c.labels = c.labels[:0]
+
 	body = g.expand(body, pick(r, tx.greet), c)
 	body = append(body, "\n\n"...)
 	body = g.expand(body, pick(r, matter), c)
-	for range r.IntN(3) {
+	for range pick(r, []int{0, 1, 1, 1, 2}) {
 		body = append(body, ' ')
-		body = g.expand(body, pick(r, tx.filler), c)
+		body = g.expand(body, pick(r, tx.personal), c)
+	}
+	for range r.IntN(4) {
+		body = append(body, ' ')
+		if chance(r, 40) {
+			body = g.expand(body, pick(r, tx.decoys), c)
+		} else {
+			body = g.expand(body, pick(r, tx.filler), c)
+		}
 	}
 	body = append(body, "\n\n"...)
 	body = g.expand(body, pick(r, tx.close), c)
 	if c.agentEmail != "" && chance(r, 25) {
 		body = append(body, "\n\n> "...)
-		reply := g.expand(nil, pick(r, tx.reply), c)
-		body = append(body, strings.ReplaceAll(string(reply), "\n", "\n> ")...)
+		body = g.appendQuoted(body, pick(r, tx.reply), c)
 	}
 	return body, subj
+}
+
+// appendQuoted expands t and appends it with "> " after every line break,
+// moving the labels of t along.
+func (g *gen) appendQuoted(dst []byte, t template, c *textCtx) []byte {
+	n0 := len(c.labels)
+	g.quoteBuf = g.expand(g.quoteBuf[:0], t, c)
+	base := len(dst)
+	shift := make([]int, 0, 8) // offsets in quoteBuf of each line break
+	for i, b := range g.quoteBuf {
+		if b == '\n' {
+			dst = append(dst, "\n> "...)
+			shift = append(shift, i)
+		} else {
+			dst = append(dst, b)
+		}
+	}
+	moved := func(o int) int {
+		k := 0
+		for k < len(shift) && shift[k] < o {
+			k++
+		}
+		return base + o + 2*k
+	}
+	for i := n0; i < len(c.labels); i++ {
+		c.labels[i].start, c.labels[i].end = moved(c.labels[i].start), moved(c.labels[i].end)
+	}
+	return dst
 }
 
 var auditActions = []string{"login", "login", "logout", "view_customer", "view_customer", "view_ticket",

@@ -9,8 +9,8 @@
 //	go run anonymize/namedata/gen/main.go -raw /path/to/raw
 //
 // The raw directory is not committed (it is ~300 MB). Its expected layout, and
-// where each file comes from, is described in anonymize/namedata/SOURCES.md
-// ("Regenerating"). The output is deterministic: the same raw files always
+// where each file comes from, is described in the README section
+// "Data: name dictionaries" (Regenerating). The output is deterministic: the same raw files always
 // produce byte-identical outputs (sorted lists, gzip without timestamps).
 package main
 
