@@ -100,6 +100,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			proxyCommand(),
 			demoCommand(),
 			checkCommand(),
+			verifyCommand(),
 			passwdCommand(),
 			versionCommand(),
 		},

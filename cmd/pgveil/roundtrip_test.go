@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"index/suffixarray"
 	"os"
 	"path/filepath"
@@ -387,10 +388,24 @@ func blankFreeText(t *testing.T, r *rules.Rules, dump1 []byte) []byte {
 				}
 				start += len(f) + 1
 			}
-		case strings.HasPrefix(plain, "INSERT INTO "):
-			if scrubCols[strings.Fields(plain)[2]] != nil {
-				blank(pos, end)
+		case strings.HasPrefix(plain, "INSERT INTO ") && scrubCols[strings.Fields(plain)[2]] != nil:
+			// The statement may span lines (newlines inside its strings):
+			// blank up to the line where its scanned tokens end with ';'.
+			for stmtEnd := end; ; {
+				if res, err := pg_query.Scan(string(dump1[pos:stmtEnd])); err == nil {
+					if toks := res.GetTokens(); len(toks) > 0 && toks[len(toks)-1].GetToken() == pg_query.Token_ASCII_59 {
+						end = stmtEnd
+						break
+					}
+				}
+				next := bytes.IndexByte(dump1[stmtEnd+1:], '\n')
+				if stmtEnd >= len(dump1) || next < 0 {
+					end = len(dump1)
+					break
+				}
+				stmtEnd += next + 1
 			}
+			blank(pos, end)
 		}
 		pos = end + 1
 	}
