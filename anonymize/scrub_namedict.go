@@ -58,6 +58,9 @@ func sharedNameDict() *nameDict {
 			{greetCloseWords, wGreetClose},
 			{nameNounWords, wNameNoun},
 			{copulaWords, wCopula},
+			{abbreviationWords, wNever},
+			{articleWords, wArticle},
+			{streetTypeWords, wNever | wStreetType},
 		} {
 			for _, w := range strings.Fields(list.words) {
 				add(w, list.flag)
@@ -110,9 +113,9 @@ const (
 		m mme mmes mlle mlles monsieur madame mademoiselle messieurs
 		herr herrn frau fräulein dr
 		mr mrs ms miss mx sir dame lady lord doctor`
-	introWords = `sono chiamo suis appelle m'appelle bin heiße heisse i'm im`
+	introWords = `sono chiamo suis appelle m'appelle bin heiße heisse i'm im ici`
 	// "name is", "nome è", "nom est", "Name ist": a name noun then a copula.
-	nameNounWords = `name nome nom`
+	nameNounWords = `name nome nom this hier`
 	copulaWords   = `is è e est ist`
 	relativeWords = `marito moglie figlio figlia padre madre papà mamma fratello sorella compagno compagna
 		cognato cognata suocero suocera zio zia cugino cugina cointestatario cointestataria collega
@@ -121,12 +124,23 @@ const (
 		mann ehemann ehefrau sohn tochter vater mutter bruder schwester partnerin lebensgefährte
 		lebensgefährtin kollege kollegin mitinhaber mitinhaberin onkel tante cousine
 		husband wife son daughter father mother brother sister partner fiancé fiancée colleague
-		uncle aunt cousin co-holder cotitolare`
+		uncle aunt cousin co-holder cotitolare
+		cliente client cliente kunde kundin customer associé associée holder titolare intestatario
+		intestataria bevollmächtigter bevollmächtigte procuratore mandataire`
 	greetCloseWords = `buongiorno buonasera salve ciao gentile gentilissimo gentilissima caro cara egregio
 		egregia spettabile saluti saluto cordialmente distinti grazie
 		bonjour bonsoir salut cher chère cordialement salutations merci remerciements amicalement
 		hallo liebe lieber geehrte geehrter moin servus grüßen grüße gruß grüssen grüsse gruss danke
-		dear hi hello hey regards sincerely thanks cheers wishes best yours`
+		dear hi hello hey regards sincerely thanks cheers wishes best yours
+		mille avance d'avance advance anticipo vorab`
+	articleWords = `ein eine einen einem einer eines der die das den dem des kein keine
+		the a an un una uno il lo gli i le la les une du des`
+	abbreviationWords = `tel tél fax cell mob nr no num rif ref ca ecc etc art pag ord iban bic swift cvv cvc pin tan otp
+		sms app id ip pdf eur usd chf gbp`
+	streetTypeWords = `via viale piazza piazzale corso largo vicolo strada contrada località
+		rue avenue boulevard bd allée impasse chemin place quai cours
+		straße strasse str platz weg allee gasse ring damm
+		street road rd lane ln drive close way court square`
 	// Places that are also surnames in the lists: prose mentions them.
 	placeWords = `roma milano napoli torino palermo genova bologna firenze bari catania venezia verona
 		messina padova trieste brescia parma modena cagliari perugia livorno ravenna rimini salerno

@@ -1,6 +1,7 @@
 package anonymize
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,8 +69,11 @@ const (
 	wGreetClose             // a greeting or a closing formula's last word
 	wNameNoun               // name, nome, nom: "my name is"
 	wCopula                 // is, è, est, ist
+	wNever                  // abbreviations (Tel, Nr) and street types (Via, Rue): never a name
+	wStreetType             // via, rue, straße ...: the capitalised words after it name a street
+	wArticle                // ein, der, the, un, il ...: a capitalised word after it is a noun
 
-	wContext = wHonor | wIntro | wRelative | wGreetClose | wNameNoun | wCopula
+	wContext = wHonor | wIntro | wRelative | wGreetClose | wNameNoun | wCopula | wNever
 )
 
 // nameHit is one name found: src[start:end] and how to replace it.
@@ -123,10 +127,63 @@ func (f *nameFinder) find(src []byte, sc *nameScratch) {
 		if w.flags&wContext != 0 {
 			// Context words are never names: "Gentile", "Frau", "Best".
 			i++
+			if w.flags&wStreetType != 0 {
+				// "Via Marco Polo": a street, not a person.
+				for i < len(ws) && ws[i].sepBefore == ' ' && (ws[i].cap || ws[i].flags&wParticle != 0) {
+					i++
+				}
+			}
 			continue
 		}
 		n := f.capRun(src, ws, i, ctx, known, sc)
 		i += max(n, 1)
+	}
+	f.sameNameAgain(src, ws, known, sc)
+}
+
+// sameNameAgain finds the later mentions of a name the text introduced in
+// context ("mio marito Renzino …; Renzino passerà"), and a known name in
+// lower case right after a name ("sono Rocco melis").
+func (f *nameFinder) sameNameAgain(src []byte, ws []word, known *KnownNames, sc *nameScratch) {
+	n := len(sc.hits)
+	if n == 0 {
+		return
+	}
+	var seen [8]nameHit
+	k := 0
+	for _, h := range sc.hits {
+		if !h.known && k < len(seen) {
+			seen[k] = h
+			k++
+		}
+	}
+	h := 0 // sc.hits are in text order: the next hit at or after a word
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		for h < n && sc.hits[h].end <= w.start {
+			h++
+		}
+		if h < n && sc.hits[h].start <= w.start {
+			continue // already a name
+		}
+		if !w.cap && !w.upper && known != nil && i > 0 && w.sepBefore == ' ' && h > 0 && sc.hits[h-1].end == ws[i-1].end {
+			// An ordinary word ("pace", "wood") only when it ends the
+			// clause: "sono Vittoria pace, titolare".
+			endsClause := i+1 == len(ws) || ws[i+1].sepBefore == ',' || ws[i+1].sepBefore == '\n' || ws[i+1].sepBefore == '.'
+			if m, e := f.longestKnown(src, ws[i:i+1], known, sc); m == 1 && (w.flags&wCommon == 0 || endsClause) {
+				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, known: true, entry: e})
+				continue
+			}
+		}
+		if !w.cap {
+			continue
+		}
+		for _, s := range seen[:k] {
+			if s.end-s.start == w.end-w.start && bytes.EqualFold(src[s.start:s.end], src[w.start:w.end]) {
+				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, part: s.part})
+				break
+			}
+		}
 	}
 }
 
@@ -192,6 +249,15 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 		break
 	}
 	run := ws[i:end]
+	if ctx == ctxWeak && end < len(ws) {
+		// After a greeting or a closing formula a name ends its clause
+		// ("Hi Grace,", "Thanks,\nGrace"), unlike "geehrte Damen und".
+		switch ws[end].sepBefore {
+		case ',', '\n', '!', ':', ';', '.', '(', '-', '?':
+		default:
+			ctx = ctxNone
+		}
+	}
 	var class [maxNameTokens + 2]nameClass
 	var knownLen [maxNameTokens + 2]int
 	var entries [maxNameTokens + 2]knownEntry
@@ -218,6 +284,11 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 			ok[j] = true
 		case cAmbiguous:
 			ok[j] = ctx != ctxNone || anchor(j-1) || anchor(j+1)
+		case cWord:
+			// "meine Mutter Sümeyya Hug": a surname that is also a word,
+			// right after a given name the context introduced.
+			ok[j] = j == 1 && (ctx == ctxStrong || ctx == ctxHonor) && ok[0] && len(run) == 2 &&
+				run[j].flags&wContext == 0 && (class[0] == cUnknown || run[0].flags&wFirst != 0)
 		case cUnknown:
 			switch {
 			case j == 0 && (ctx == ctxStrong || ctx == ctxHonor):
@@ -270,8 +341,8 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 
 // midSentence reports whether word i follows another word of its sentence.
 func midSentence(ws []word, i int) bool {
-	if i == 0 {
-		return false
+	if i == 0 || ws[i-1].flags&wArticle != 0 {
+		return false // "ein Engel", "the White"
 	}
 	switch ws[i].sepBefore {
 	case ' ', ',', ';', ':', '(', '\'':
@@ -325,13 +396,24 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 			f.emitKnown(src, ws[i:i+n], e, known, sc)
 			return n
 		}
+		// Two known values in a row ("gaia marras", "aurèle le gall",
+		// "poppy white"), not both ordinary words.
+		// The surname may come first ("negri fabrizio", as forms list them).
 		if n1, e1 := f.longestKnown(src, ws[i:i+1], known, sc); n1 == 1 && !ws[i+1].cap {
-			if n2, e2 := f.longestKnown(src, ws[i+1:i+2], known, sc); n2 == 1 && ws[i].flags&wCommon == 0 && ws[i+1].flags&wCommon == 0 {
-				sc.hits = append(sc.hits,
-					nameHit{start: w.start, end: w.end, known: true, entry: e1},
-					nameHit{start: ws[i+1].start, end: ws[i+1].end, known: true, entry: e2})
-				return 2
+			if n2, e2 := f.longestKnown(src, ws[i+1:], known, sc); n2 >= 1 &&
+				(ws[i].flags&wCommon == 0 || ws[i+1].flags&wCommon == 0) {
+				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, known: true, entry: e1})
+				f.emitKnown(src, ws[i+1:i+1+n2], e2, known, sc)
+				return 1 + n2
 			}
+		}
+	}
+	if ctx == ctxWeak && known != nil {
+		// "Hi charlie,", "Grazie mille,\nrocco": a known name after a
+		// greeting or a closing formula.
+		if k, e := f.longestKnown(src, ws[i:], known, sc); k >= 1 {
+			f.emitKnown(src, ws[i:i+k], e, known, sc)
+			return k
 		}
 	}
 	if ctx != ctxStrong && ctx != ctxHonor {
@@ -359,7 +441,7 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 			break
 		}
 		switch {
-		case x.flags&(wFirst|wLast) != 0 && (x.flags&wCommon == 0 || j == i):
+		case x.flags&(wFirst|wLast) != 0 && x.flags&(wCommon|wParticle|wContext) == 0:
 			part := PartLast
 			if x.flags&wFirst != 0 && (j == i || x.flags&wLast == 0) {
 				part = PartFirst
@@ -532,5 +614,8 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 	}
 	*fold = foldName((*fold)[:0], s)
 	w.flags = f.dict.flags(*fold, w.cap)
+	if utf8.RuneCount(s) == 1 && w.flags&wHonor == 0 {
+		w.flags |= wNever // "C.F.", "A": a letter is not a name
+	}
 	return append(ws, w)
 }

@@ -304,6 +304,7 @@ type recallStats struct {
 	labels, replaced map[string]map[string]int // locale -> category -> n
 	prose, changed   map[string]int
 	misses           map[string][]string // category -> a few examples
+	all              []string            // every miss: locale, category, value, context
 }
 
 func newRecallStats() *recallStats {
@@ -333,8 +334,13 @@ func (s *recallStats) measure(t *testing.T, key textKey, loc, before, after stri
 		s.labels[loc][cat]++
 		if labelReplaced(l, ta, kept) {
 			s.replaced[loc][cat]++
-		} else if len(s.misses[loc+"/"+cat]) < 3 {
-			s.misses[loc+"/"+cat] = append(s.misses[loc+"/"+cat], fmt.Sprintf("%q in %s.%s id %d", l.Value, key.table, key.column, key.id))
+		} else {
+			if len(s.misses[loc+"/"+cat]) < 3 {
+				s.misses[loc+"/"+cat] = append(s.misses[loc+"/"+cat], fmt.Sprintf("%q in %s.%s id %d", l.Value, key.table, key.column, key.id))
+			}
+			from, to := max(0, l.Start-60), min(len(before), l.End+30)
+			afrom, ato := min(from, len(after)), min(len(after), to+20)
+			s.all = append(s.all, fmt.Sprintf("%s\t%s\t%q\t%q\t%q", loc, cat, l.Value, before[from:to], after[afrom:ato]))
 		}
 	}
 	for i, tk := range ta {
@@ -342,6 +348,8 @@ func (s *recallStats) measure(t *testing.T, key textKey, loc, before, after stri
 			s.prose[loc]++
 			if !kept[i] {
 				s.changed[loc]++
+				from, to := max(0, tk.start-50), min(len(before), tk.end+20)
+				s.all = append(s.all, fmt.Sprintf("%s\tprose\t%q\t%q", loc, before[tk.start:tk.end], before[from:to]))
 			}
 		}
 	}
@@ -451,6 +459,12 @@ func TestScrubRecall(t *testing.T) {
 	}
 	table := stats.markdown(scale)
 	t.Logf("%d labels, %d texts; %d texts without any label in their row skipped\n\n%s", len(labels), len(before), unlocated, table)
+	if f := os.Getenv("PGVEIL_RECALL_MISSES"); f != "" {
+		// Every missed label with its context, for whoever improves scrub.
+		if err := os.WriteFile(f, []byte(strings.Join(stats.all, "\n")+"\n"), 0o644); err != nil {
+			t.Errorf("PGVEIL_RECALL_MISSES: %v", err)
+		}
+	}
 	if f := os.Getenv("PGVEIL_RECALL_OUT"); f != "" {
 		if err := os.WriteFile(f, []byte(table), 0o644); err != nil {
 			t.Errorf("PGVEIL_RECALL_OUT: %v", err)
