@@ -90,7 +90,8 @@ type KnownNames struct {
 	// heads maps the folded first word of every value to the most words a
 	// value starting with it has, so a text word that starts no value costs
 	// one lookup.
-	heads map[string]uint8
+	// Keyed by wordHash: a collision only costs an exact lookup that fails.
+	heads *wordTable
 	bytes int64
 }
 
@@ -125,7 +126,7 @@ func NewKnownNamesBuilder(budget int64) *KnownNamesBuilder {
 	if budget <= 0 {
 		budget = DefaultKnownNamesBudget
 	}
-	return &KnownNamesBuilder{budget: budget, k: KnownNames{values: map[string]knownEntry{}, heads: map[string]uint8{}}}
+	return &KnownNamesBuilder{budget: budget, k: KnownNames{values: map[string]knownEntry{}, heads: newWordTable(false)}}
 }
 
 // Column registers a name column masked by m and returns its handle for Add.
@@ -183,12 +184,9 @@ func (b *KnownNamesBuilder) Add(col int, value []byte) error {
 	if sp := bytes.IndexByte(b.fold, ' '); sp >= 0 {
 		head = key[:sp]
 	}
-	if n, ok := b.k.heads[head]; !ok || int(n) < words {
-		if !ok {
-			b.k.bytes += int64(len(head)) + 48
-		}
-		b.k.heads[head] = uint8(words)
-	}
+	before := b.k.heads.bytes()
+	b.k.heads.update([]byte(head), wordHash([]byte(head)), func(old uint16, _ bool) uint16 { return max(old, uint16(words)) })
+	b.k.bytes += b.k.heads.bytes() - before
 	if b.k.bytes > b.budget {
 		b.err = fmt.Errorf("%w (%d MiB, at %s): raise the budget or scrub with names: dictionary",
 			ErrKnownNamesBudget, b.budget>>20, b.k.sources[col].label)
@@ -267,6 +265,23 @@ func (r *KnownNamesRef) Get() *KnownNames {
 // spaces (and no-break spaces) one space, leading and trailing space
 // dropped, the typographic apostrophe written as '.
 func foldName(dst, s []byte) []byte {
+	// The common case, one ASCII word: lower case, nothing else to do.
+	ascii := len(s) > 0
+	for _, c := range s {
+		if c >= utf8.RuneSelf || c <= ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for _, c := range s {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	space := false
 	start := len(dst)
 	for i := 0; i < len(s); {
@@ -293,4 +308,15 @@ func foldName(dst, s []byte) []byte {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst
+}
+
+// wordHash is FNV-1a over a folded word: the key of the per-word tables
+// that the name finder consults for every word of a text.
+func wordHash(fold []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range fold {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }

@@ -13,7 +13,13 @@ import (
 // French customer writes to an Italian bank.
 
 type nameDict struct {
-	words map[string]uint16
+	words   *wordTable // wFirst, wLast, wCommon: large, looked up for capitalised words and on demand
+	context *wordTable // the closed context lists: small enough to stay in cache
+}
+
+func addDict(t *wordTable, w string, f uint16) {
+	fold := foldName(nil, []byte(w))
+	t.update(fold, wordHash(fold), func(old uint16, _ bool) uint16 { return old | f })
 }
 
 var (
@@ -24,10 +30,9 @@ var (
 // sharedNameDict builds the merged dictionary once per process.
 func sharedNameDict() *nameDict {
 	dictOnce.Do(func() {
-		d := &nameDict{words: make(map[string]uint16, 200_000)}
-		add := func(s string, f uint16) {
-			d.words[string(foldName(nil, []byte(s)))] |= f
-		}
+		d := &nameDict{words: newWordTable(true), context: newWordTable(true)}
+		add := func(s string, f uint16) { addDict(d.words, s, f) }
+		addContext := func(s string, f uint16) { addDict(d.context, s, f) }
 		for _, loc := range namedata.Locales() {
 			for _, n := range namedata.First(loc) {
 				addNameWords(n, wFirst, add)
@@ -46,11 +51,13 @@ func sharedNameDict() *nameDict {
 				}
 			}
 		}
+		for _, w := range strings.Fields(placeWords) {
+			add(w, wCommon)
+		}
 		for _, list := range []struct {
 			words string
 			flag  uint16
 		}{
-			{placeWords, wCommon},
 			{particleWords, wParticle},
 			{honorificWords, wHonor},
 			{introWords, wIntro},
@@ -63,7 +70,7 @@ func sharedNameDict() *nameDict {
 			{streetTypeWords, wNever | wStreetType},
 		} {
 			for _, w := range strings.Fields(list.words) {
-				add(w, list.flag)
+				addContext(w, list.flag)
 			}
 		}
 		dict = d
@@ -95,12 +102,22 @@ var particleSet = func() map[string]bool {
 
 func isParticle(w string) bool { return particleSet[strings.ToLower(w)] }
 
-// flags returns what the lists say of a folded word.
-func (d *nameDict) flags(fold []byte, capital bool) uint16 {
+// contextFlags returns what the context lists say of a folded word.
+func (d *nameDict) contextFlags(fold []byte, h uint64) uint16 {
 	if d == nil {
 		return 0
 	}
-	return d.words[string(fold)]
+	v, _ := d.context.get(fold, h)
+	return v
+}
+
+// listFlags returns what the name and word lists say of a folded word.
+func (d *nameDict) listFlags(fold []byte, h uint64) uint16 {
+	if d == nil {
+		return 0
+	}
+	v, _ := d.words.get(fold, h)
+	return v
 }
 
 // Context words, folded. Written here: short, closed lists.

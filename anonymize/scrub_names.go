@@ -55,6 +55,8 @@ type word struct {
 	cap        bool // first letter upper case
 	upper      bool // no lower-case letter
 	flags      uint16
+	knownMax   uint8 // the most words of a known value starting with this word; 0: none
+	listsDone  bool  // flags include the name and word lists (always for capitalised words)
 }
 
 // Word flags from the dictionaries and the context tables.
@@ -102,7 +104,7 @@ func (f *nameFinder) find(src []byte, sc *nameScratch) {
 	if f.mode.known() {
 		known = sc.known
 	}
-	sc.words = f.tokenize(src, sc.words[:0], &sc.fold)
+	sc.words = f.tokenize(src, sc.words[:0], &sc.fold, known)
 	ws := sc.words
 	for i := 0; i < len(ws); {
 		w := &ws[i]
@@ -170,7 +172,7 @@ func (f *nameFinder) sameNameAgain(src []byte, ws []word, known *KnownNames, sc 
 			// An ordinary word ("pace", "wood") only when it ends the
 			// clause: "sono Vittoria pace, titolare".
 			endsClause := i+1 == len(ws) || ws[i+1].sepBefore == ',' || ws[i+1].sepBefore == '\n' || ws[i+1].sepBefore == '.'
-			if m, e := f.longestKnown(src, ws[i:i+1], known, sc); m == 1 && (w.flags&wCommon == 0 || endsClause) {
+			if m, e := f.longestKnown(src, ws[i:i+1], known, sc); m == 1 && (endsClause || f.lists(src, ws, i, sc)&wCommon == 0) {
 				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, known: true, entry: e})
 				continue
 			}
@@ -401,7 +403,7 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 		// The surname may come first ("negri fabrizio", as forms list them).
 		if n1, e1 := f.longestKnown(src, ws[i:i+1], known, sc); n1 == 1 && !ws[i+1].cap {
 			if n2, e2 := f.longestKnown(src, ws[i+1:], known, sc); n2 >= 1 &&
-				(ws[i].flags&wCommon == 0 || ws[i+1].flags&wCommon == 0) {
+				(f.lists(src, ws, i, sc)&wCommon == 0 || f.lists(src, ws, i+1, sc)&wCommon == 0) {
 				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, known: true, entry: e1})
 				f.emitKnown(src, ws[i+1:i+1+n2], e2, known, sc)
 				return 1 + n2
@@ -423,6 +425,7 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 	// in a dictionary), plus one unlisted word after a given name.
 	n := 0
 	for j := i; j < len(ws) && j < i+3; j++ {
+		f.lists(src, ws, j, sc)
 		x := ws[j]
 		if j > i && x.sepBefore != ' ' {
 			break
@@ -494,12 +497,10 @@ func (f *nameFinder) knownExact(src []byte, ws []word, known *KnownNames, sc *na
 // longestKnown finds the longest known value made of the first words of ws
 // (joined by single spaces); it returns its length in words.
 func (f *nameFinder) longestKnown(src []byte, ws []word, known *KnownNames, sc *nameScratch) (int, knownEntry) {
-	sc.fold = foldName(sc.fold[:0], src[ws[0].start:ws[0].end])
-	maxWords, ok := known.heads[string(sc.fold)]
-	if !ok {
+	if ws[0].knownMax == 0 {
 		return 0, knownEntry{}
 	}
-	n := min(int(maxWords), len(ws))
+	n := min(int(ws[0].knownMax), len(ws))
 	for k := 1; k < n; k++ {
 		if ws[k].sepBefore != ' ' {
 			n = k
@@ -519,7 +520,7 @@ func (f *nameFinder) longestKnown(src []byte, ws []word, known *KnownNames, sc *
 // hyphens inside ("D'Amico", "Jürgen-Peter"). An elided article before a
 // capital ("dell'Anna", "d'Anaïs") and an English possessive ("Rossi's")
 // are cut off the word.
-func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte) []word {
+func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte, known *KnownNames) []word {
 	var sep byte
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
@@ -557,7 +558,7 @@ func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte) []word {
 			}
 			break
 		}
-		ws = f.addWord(src, ws, start, j, sep, fold)
+		ws = f.addWord(src, ws, start, j, sep, fold, known)
 		sep = 1 // "directly after a word": not a space yet
 		i = j
 	}
@@ -566,7 +567,7 @@ func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte) []word {
 
 // addWord appends src[start:end] (splitting off an elided article or a
 // possessive) with its flags.
-func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fold *[]byte) []word {
+func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fold *[]byte, known *KnownNames) []word {
 	s := src[start:end]
 	// "Rossi's", "Rossi’s"
 	if len(s) > 3 && s[len(s)-1] == 's' {
@@ -588,9 +589,9 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 			}
 			if k > 0 && k+al < len(s) {
 				if r, _ := utf8.DecodeRune(s[k+al:]); unicode.IsUpper(r) {
-					ws = f.addWord(src, ws, start, start+k, sep, fold)
+					ws = f.addWord(src, ws, start, start+k, sep, fold, known)
 					ws[len(ws)-1].flags |= wParticle
-					return f.addWord(src, ws, start+k+al, end, '\'', fold)
+					return f.addWord(src, ws, start+k+al, end, '\'', fold, known)
 				}
 			}
 			break
@@ -613,9 +614,31 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 		w.upper = false // "A", "I": a letter, not a word in capitals
 	}
 	*fold = foldName((*fold)[:0], s)
-	w.flags = f.dict.flags(*fold, w.cap)
+	// The large lists only for capitalised words now; a lower-case word
+	// is looked up there when a rule needs it (lists).
+	h := wordHash(*fold)
+	w.flags = f.dict.contextFlags(*fold, h)
+	if w.cap || w.upper {
+		w.flags |= f.dict.listFlags(*fold, h)
+		w.listsDone = true
+	}
+	if known != nil {
+		n, _ := known.heads.get(*fold, h)
+		w.knownMax = uint8(n)
+	}
 	if utf8.RuneCount(s) == 1 && w.flags&wHonor == 0 {
 		w.flags |= wNever // "C.F.", "A": a letter is not a name
 	}
 	return append(ws, w)
+}
+
+// lists completes the flags of word i with the name and word lists.
+func (f *nameFinder) lists(src []byte, ws []word, i int, sc *nameScratch) uint16 {
+	w := &ws[i]
+	if !w.listsDone {
+		sc.fold = foldName(sc.fold[:0], src[w.start:w.end])
+		w.flags |= f.dict.listFlags(sc.fold, wordHash(sc.fold))
+		w.listsDone = true
+	}
+	return w.flags
 }
