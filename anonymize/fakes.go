@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The locale-based fakes: first_name, last_name, full_name, street, address,
@@ -115,7 +116,13 @@ func (m fakeMask) apply(dst, src []byte) ([]byte, error) {
 		dst = append(dst, ", "...)
 		dst = l.appendPlace(dst, w[1], w[2])
 	case fakeCity:
-		dst = append(dst, l.cities[w[0]%uint64(len(l.cities))].name...)
+		// A city list is short: a fake equal to the original would leave
+		// the original in place, so the next city is taken instead.
+		i := w[0] % uint64(len(l.cities))
+		if strings.EqualFold(l.cities[i].name, string(src)) {
+			i = (i + 1) % uint64(len(l.cities))
+		}
+		dst = append(dst, l.cities[i].name...)
 	case fakePostcode:
 		c := l.cities[w[0]%uint64(len(l.cities))]
 		dst = appendPostcode(dst, c.postcode(w[1]))

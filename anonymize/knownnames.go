@@ -65,7 +65,7 @@ func NamePartOf(m Masker) NamePart {
 const maxNameTokens = 5
 
 // DefaultKnownNamesBudget is the memory the index may take before building
-// fails: about 2.8 million distinct names (about 190 bytes each).
+// fails: about 2.6 million distinct names (about 200 bytes each).
 const DefaultKnownNamesBudget = 512 << 20
 
 // ErrKnownNamesBudget is returned when the index would exceed its budget.

@@ -287,10 +287,12 @@ func (f *nameFinder) capRun(src []byte, ws []word, i, ctx int, known *KnownNames
 		case cAmbiguous:
 			ok[j] = ctx != ctxNone || anchor(j-1) || anchor(j+1)
 		case cWord:
-			// "meine Mutter Sümeyya Hug": a surname that is also a word,
-			// right after a given name the context introduced.
-			ok[j] = j == 1 && (ctx == ctxStrong || ctx == ctxHonor) && ok[0] && len(run) == 2 &&
-				run[j].flags&wContext == 0 && (class[0] == cUnknown || run[0].flags&wFirst != 0)
+			// After an introduction, a relative or an honorific a
+			// capitalised word is a name even when it is also a word
+			// ("mon père Faust", "ma femme Sola"), and so is the surname
+			// after it ("meine Mutter Sümeyya Hug").
+			strong := ctx == ctxStrong || ctx == ctxHonor
+			ok[j] = strong && run[j].flags&wContext == 0 && (j == 0 || (j == 1 && ok[0]))
 		case cUnknown:
 			switch {
 			case j == 0 && (ctx == ctxStrong || ctx == ctxHonor):
@@ -628,6 +630,12 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 	}
 	if utf8.RuneCount(s) == 1 && w.flags&wHonor == 0 {
 		w.flags |= wNever // "C.F.", "A": a letter is not a name
+	}
+	if (sep >= '0' && sep <= '9') || (end < len(src) && src[end] >= '0' && src[end] <= '9') {
+		// Letters inside a code ("N51CNH7M8", "ORD2024"): neither a name
+		// nor context ("M" there is no "M." honorific).
+		w.flags = wNever
+		w.knownMax = 0
 	}
 	return append(ws, w)
 }

@@ -28,7 +28,7 @@ func (s *scrubber) replace(dst, src []byte, h hit, sc *scrubScratch) ([]byte, er
 		return textpii.FakeIP(dst, orig, sc.tmp2), nil
 	case piiObfEmail:
 		// The same pseudonym as the address written plainly.
-		sc.tmp = canonicalObfuscatedEmail(sc.tmp[:0], orig)
+		sc.tmp = textpii.CanonicalObfuscatedEmail(sc.tmp[:0], orig)
 		dst, _, err = s.bounds[piiEmail].Apply(dst, sc.tmp, false)
 		return dst, err
 	case piiIBANText:
@@ -139,43 +139,6 @@ func canonicalID(dst, s []byte) []byte {
 		}
 	}
 	return dst
-}
-
-// canonicalObfuscatedEmail turns "gaia.marras AT gmail DOT com" or
-// "x [at] y [dot] com" into "gaia.marras@gmail.com": the markers become
-// '@' and '.', spaces and brackets go, letters are kept as written.
-func canonicalObfuscatedEmail(dst, s []byte) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}' || c == '<' || c == '>':
-			i++
-		case c == '@' || c == '.':
-			dst = append(dst, c)
-			i++
-		case markerAt(s, i, "at"):
-			dst = append(dst, '@')
-			i += 2
-		case markerAt(s, i, "dot"):
-			dst = append(dst, '.')
-			i += 3
-		default:
-			dst = append(dst, c)
-			i++
-		}
-	}
-	return dst
-}
-
-// markerAt reports whether s[i:] starts with word (any case) standing alone:
-// not inside a longer run of letters or digits.
-func markerAt(s []byte, i int, word string) bool {
-	if i+len(word) > len(s) || !bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
-		return false
-	}
-	before := i == 0 || !scIs(s[i-1], scAlnum)
-	after := i+len(word) == len(s) || !scIs(s[i+len(word)], scAlnum)
-	return before && after
 }
 
 // reshapeIBAN appends the fake IBAN fake (canonical) laid out like orig:

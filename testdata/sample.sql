@@ -377,7 +377,7 @@ COPY public.audit_log (id, user_id, action, detail, at) FROM stdin;
 51	2	login	login ok from 10.165.112.245 (agnese.zanetti2@helpdesk.finestra-banking.eu)	2023-12-17 11:47:00+00
 52	2	view_customer	opened customer CU-97753293 <Zoe.boulanger7@wanadoo.fr>	2023-12-24 14:00:47+00
 53	2	login	login ok from 10.222.43.8 (agnese.zanetti2@helpdesk.finestra-banking.eu)	2023-12-31 11:20:07+00
-54	2	change_email	customer 31 e-mail changed from enrica_lorusso31@gmail.com to enrica.lorusso85@hotmail.it	2024-01-07 14:59:34+00
+54	2	change_email	customer 31 e-mail changed from enrica_locascio31@gmail.com to enrica.locascio85@hotmail.it	2024-01-07 14:59:34+00
 55	2	export_csv	exported 4330 rows to tickets-2025-04-26.csv	2024-01-14 15:23:51+00
 56	1	view_customer	opened customer CU-87349292 <ydelmas22@yahoo.fr>	2024-01-21 14:13:36+00
 57	1	view_customer	opened customer CU-05936908 <corrado_giannini33@libero.it>	2024-01-28 16:18:05+00
@@ -478,7 +478,7 @@ COPY public.contacts (id, customer_id, role, first_name, last_name, email, phone
 14	7	legal	Lison	Cordier	lison.cordier14@sarl-lefevre.fr	+33 3 81 48 03 45	\N
 15	8	primary	Gaia	Melis	gaia8@alice.it	\N	\N
 16	9	primary	Kai	Götz	kai.goetz9@gmail.com	+49 171 6822566	Reisepass CN3VX8Z42 liegt vor. Ansprechpartner für die Migration am 14.09.2022.
-17	9	technical	Jürgen-Peter	Kessler	juergen-peter.kessler17@schmidt-gmbh.de	+49 160 4764026	\N
+17	9	technical	Hannes-Detlev	Kessler	hannes-detlev.kessler17@schmidt-gmbh.de	+49 160 4764026	\N
 18	9	other	Almut	Dreyer	almut.dreyer18@buchhaltung-koch.de	\N	Bevorzugt Anrufe unter +49 171 6822566.
 19	10	primary	Bastien	Barthélemy	barthelemy.bastien10@free.fr	+33 7 41 23 76 32	\N
 20	11	primary	Till	Buchholz	tbuchholz11@posteo.de	+49 351 8812200	\N
@@ -517,10 +517,10 @@ COPY public.contacts (id, customer_id, role, first_name, last_name, email, phone
 53	27	technical	Ole	Wenzel	ole.wenzel53@handwerk-bauer.de	+49 171 85321961	Mit Herr wenzel erst nach 08:50 Uhr sprechen.
 54	28	primary	Gaspard	Guillot	gaspard_guillot28@hotmail.fr	+33 1 83 12 31 84	Client né le 17/10/1980, NIR 1 80 10 21 212 755 51. Ne pas appeler avant 17:30.
 55	29	primary	Raffaella	Salvi	raffaella29@gmail.com	+39 051 403 8855	\N
-56	29	legal	Ettore	Di Stefano	ettore.distefano56@studiobianchi.it	\N	\N
-57	30	primary	Ottavio	Melis	melis.ottavio30@tiscali.it	+39 340 037 0600	Titolare: sig. Melis; delega a la cointestataria G Battista. Documento verificato: carta d'identità CL03011VG.
+56	29	legal	Ettore	Di Pietrantonio	ettore.dipietrantonio56@studiobianchi.it	\N	\N
+57	30	primary	Ottavio	Melis	melis.ottavio30@tiscali.it	+39 340 037 0600	Titolare: sig. Melis; delega a il cointestatario Fulvio Francesco. Documento verificato: carta d'identità CL03011VG.
 58	30	other	Agnese	Melis	agnese.melis58@ferramenta-rossi.it	+39 328 525 3448	\N
-59	31	primary	Enrica	Lo Russo	enrica_lorusso31@gmail.com	+49 69 56004051	\N
+59	31	primary	Enrica	Lo Cascio	enrica_locascio31@gmail.com	+49 69 56004051	\N
 60	32	primary	Guido	Mancuso	gmancuso32@libero.it	+39 080 044 9049	\N
 61	32	billing	Nicolò	Sanfilippo	nicolo.sanfilippo61@ferramenta-rossi.it	+39 010 132 8502	\N
 62	33	primary	Corrado	Giannini	corrado_giannini33@libero.it	\N	\N
@@ -536,11 +536,11 @@ COPY public.contacts (id, customer_id, role, first_name, last_name, email, phone
 72	38	technical	Jacopo	Caldarola	jacopo.caldarola72@gruppoalfa.it	\N	Referente: Signor Jacopo Caldarola, preferisce la posta elettronica. Jacopo Caldarola: referente amministrativo.
 73	39	primary	Gunnar	Kuhlmann	kuhlmann.gunnar39@gmx.de	+49 172 36736609	Ansprechpartner: Herr Gunnar Kuhlmann, bevorzugt E-Mail. Rechnungen an kuhlmann.gunnar39@gmx.de senden.
 74	40	primary	Teodoro	Valente	teodoro.valente40@virgilio.it	+39 347 756 5601	\N
-75	40	other	Ornella	Lo Russo	ornella.lorusso75@contabilita-verdi.it	\N	\N
+75	40	other	Ornella	Lo Cascio	ornella.locascio75@contabilita-verdi.it	\N	\N
 76	40	legal	Benedetta	Dell'Acqua	benedetta.dellacqua76@contabilita-verdi.it	+39 347 218 3907	\N
 77	41	primary	Éloïse	Lebrun	eloise41@free.fr	+33 4 35 27 85 76	Préfère être contactée au +33 4 35 27 85 76.
 78	42	primary	Guido	Bruni	Bruni.guido42@tin.it	+39 340 282 5771	Rimborsi sul conto BE08692895687813. Documento verificato: carta d'identità AL85572YT.
-79	42	billing	Rocco	Di Stefano	rocco.distefano79@ferramenta-rossi.it	\N	Scrive da rocco.distefano79 [at] ferramenta-rossi [dot] it.
+79	42	billing	Rocco	Di Pietrantonio	rocco.dipietrantonio79@ferramenta-rossi.it	\N	Scrive da rocco.dipietrantonio79 [at] ferramenta-rossi [dot] it.
 80	43	primary	Filippo	Bellucci	filippo.bellucci43@virgilio.it	+39 393 446 5086	\N
 81	44	primary	Hortense	Barthélemy	hortense_barthelemy44@orange.fr	+33 6 15 66 43 44	\N
 82	44	billing	Blandine	Bénard	blandine.benard82@expert-compta.fr	\N	\N
@@ -597,7 +597,7 @@ COPY public.customers (id, customer_code, first_name, last_name, email, phone, f
 28	CU-53633931	Gaspard	Guillot	gaspard_guillot28@hotmail.fr	+33 1 83 12 31 84	\N	1980-10-17	42 boulevard Édouard Vaillant	59000	Lille	FR	{"email": "gaspard_guillot28@hotmail.fr", "phones": ["+33 1 83 12 31 84", "+33 6 98 16 29 18"], "address": {"city": "Lille", "street": "42 boulevard Édouard Vaillant"}, "preferences": {"language": "fr", "newsletter": false}}	2020-03-31 14:09:31+00
 29	CU-95692618	Raffaella	Salvi	raffaella29@gmail.com	+39 051 403 8855	\N	1941-11-19	Corso Ippolito Nievo 11	20152	Milano	IT	{"email": "raffaella29@gmail.com", "phones": ["+39 051 403 8855", "+39 347 729 7259"], "address": {"city": "Milano", "street": "Corso Ippolito Nievo 11"}, "nickname": "Teodoro", "preferences": {"language": "it", "newsletter": false}}	2020-06-10 11:33:22+00
 30	CU-79410484	Ottavio	Melis	melis.ottavio30@tiscali.it	+39 340 037 0600	\N	1954-04-27	Via dell'Indipendenza 154	47166	Forlì	IT	{"email": "melis.ottavio30@tiscali.it", "phones": ["+39 340 037 0600", "+39 338 973 1633"], "address": {"city": "Forlì", "street": "Via dell'Indipendenza 154"}, "preferences": {"language": "it", "newsletter": true}}	2020-08-20 12:04:48+00
-31	CU-70255245	Enrica	Lo Russo	enrica_lorusso31@gmail.com	+49 69 56004051	+49 221 6377819	1992-01-13	Viale delle Magnolie 63	4009	Basel	CH	{"email": "enrica_lorusso31@gmail.com", "phones": ["+49 69 56004051"], "address": {"city": "Basel", "street": "Viale delle Magnolie 63"}, "nickname": "Benedetta", "preferences": {"language": "it", "newsletter": false}}	2020-10-30 12:13:00+00
+31	CU-70255245	Enrica	Lo Cascio	enrica_locascio31@gmail.com	+49 69 56004051	+49 221 6377819	1992-01-13	Viale delle Magnolie 63	4009	Basel	CH	{"email": "enrica_locascio31@gmail.com", "phones": ["+49 69 56004051"], "address": {"city": "Basel", "street": "Viale delle Magnolie 63"}, "nickname": "Benedetta", "preferences": {"language": "it", "newsletter": false}}	2020-10-30 12:13:00+00
 32	CU-79881571	Guido	Mancuso	gmancuso32@libero.it	+39 080 044 9049	+39 010 547 3444	1982-02-07	Viale Solferino 164	16166	Genova	IT	{"email": "gmancuso32@libero.it", "phones": ["+39 080 044 9049"], "address": {"city": "Genova", "street": "Viale Solferino 164"}, "nickname": "Tancredi", "preferences": {"language": "it", "newsletter": false}}	2021-01-09 15:25:19+00
 33	CU-05936908	Corrado	Giannini	corrado_giannini33@libero.it	\N	\N	1962-07-25	\N	\N	\N	IT	\N	2021-03-21 12:39:57+00
 34	CU-81571238	Gaëlle	Lagarde	Gaelle.lagarde34@laposte.net	+33 2 27 68 96 04	+33 3 52 51 72 05	1956-02-14	151 impasse de la Croix-Rousse	42000	Saint-Étienne	FR	{"email": "Gaelle.lagarde34@laposte.net", "phones": ["+33 2 27 68 96 04", "+33 7 18 38 98 92"], "address": {"city": "Saint-Étienne", "street": "151 impasse de la Croix-Rousse"}, "preferences": {"language": "fr", "newsletter": true}}	2021-05-31 14:59:25+00
@@ -631,7 +631,7 @@ COPY public.customers (id, customer_code, first_name, last_name, email, phone, f
 COPY public.payment_cards (id, account_id, card_number, holder_name, expires_on) FROM stdin;
 1	57	5249648425046659	Yann Delmas	2031-05-31
 2	73	345671617730595	Gudrun Strauß	2028-10-31
-3	56	5156427133841284	Enrica Lo Russo	2028-02-29
+3	56	5156427133841284	Enrica Lo Cascio	2028-02-29
 4	24	4573195427426496	William Edwards	2024-10-31
 5	3	5475161735613445	Malte Jansen	2024-09-30
 6	14	4255237138550233	Blandine Jacquet	2028-07-31
@@ -654,19 +654,19 @@ COPY public.payment_cards (id, account_id, card_number, holder_name, expires_on)
 23	28	5276646528895101	GASPARD GUILLOT	2030-09-30
 24	81	4652618387774443	Rémi Huet	2030-12-31
 25	68	5588403818501988	Bianca Guidi	2029-10-31
-26	56	4007198217680344	Enrica Lo Russo	2027-09-30
+26	56	4007198217680344	Enrica Lo Cascio	2027-09-30
 27	40	4630835537388646	Teodoro Valente	2026-04-30
 28	46	5255253521659082	ANNEGRET BUCHHOLZ	2024-01-31
-29	56	4015119136908962	ENRICA LO RUSSO	2029-10-31
+29	56	4015119136908962	ENRICA LO CASCIO	2029-10-31
 30	68	4382490665069442	Bianca Guidi	2027-02-28
 31	51	4838037622373282	Jérôme Hamel	2024-10-31
 32	30	4204203731248262	Ottavio Melis	2025-04-30
 33	7	4505880505310059	Zoé Boulanger	2031-04-30
 34	18	4452292540797733	Nicoletta Tosi	2029-02-28
-35	56	4954492364724291	Enrica Lo Russo	2026-01-31
+35	56	4954492364724291	Enrica Lo Cascio	2026-01-31
 36	5	5345367626407387	Almut Runge	2025-11-30
 37	58	5411796868628921	Amedeo Cavalli	2024-12-31
-38	56	4620958767988802	Enrica Lo Russo	2031-06-30
+38	56	4620958767988802	Enrica Lo Cascio	2031-06-30
 39	50	4805572845340287	SOLÈNE ROLLAND	2031-07-31
 40	35	5502478128243128	Piergiorgio Negri	2031-05-31
 41	48	375512397921702	Amedeo Cavalli	2031-04-30
@@ -690,7 +690,7 @@ COPY public.payment_cards (id, account_id, card_number, holder_name, expires_on)
 59	42	5224112102802024	Guido Bruni	2031-11-30
 60	53	5281482051222445	RÉMI HUET	2028-08-31
 61	67	344579157981059	Bastien Barthélemy	2031-05-31
-62	56	4234432237171926	ENRICA LO RUSSO	2026-04-30
+62	56	4234432237171926	ENRICA LO CASCIO	2026-04-30
 63	29	4509943657537568	RAFFAELLA SALVI	2026-11-30
 64	7	5432115264605984	Zoé Boulanger	2030-07-31
 65	49	5566744634779175	Poppy White	2028-03-31
@@ -702,7 +702,7 @@ COPY public.payment_cards (id, account_id, card_number, holder_name, expires_on)
 --
 
 COPY public.tickets (id, customer_id, assigned_to, subject, body, status, opened_at, tags) FROM stdin;
-1	31	1	Smarrimento carta - blocco urgente - enrica_lorusso31@gmail.com	Salve,\n\nil pagamento di 4.697,94 CHF presso un negozio online (ordine ORD-2022-138027) è stato rifiutato il 08/02/2025, carta n. 5156 4271 3384 1284. Sono residente in Viale delle Magnolie 63, 4009 Basel.\n\nGrazie mille,\nTel. +49 69 56004051	closed	2019-01-01 01:39:56+00	{login,billing}
+1	31	1	Smarrimento carta - blocco urgente - enrica_locascio31@gmail.com	Salve,\n\nil pagamento di 4.697,94 CHF presso un negozio online (ordine ORD-2022-138027) è stato rifiutato il 08/02/2025, carta n. 5156 4271 3384 1284. Sono residente in Viale delle Magnolie 63, 4009 Basel.\n\nGrazie mille,\nTel. +49 69 56004051	closed	2019-01-01 01:39:56+00	{login,billing}
 2	3	\N	Vorgang Dr. Jansen	Hallo Support-Team,\n\nbitte aktualisieren Sie meine Telefonnummer: +49 89 28511611. Meine E-Mail-Adresse bleibt jansen.malte3@posteo.de. Schreiben Sie mir gern an jansen.malte3 [at] posteo [dot] de. Auf dem Kontoauszug steht die Buchung 8324752481143917 vom 21.12.2025. Im Anhang finden Sie den Beleg zur Bestellung ORD-2022-566871. Ich habe schon zweimal bei der Hotline angerufen.\n\nVielen Dank im Voraus\nTel. +49 89 28511611\n\n> Sehr geehrter Herr Jansen,\n> wir haben Ihr Anliegen geprüft, die Buchung ist korrigiert.\n> Mit freundlichen Grüßen\n> Gaëlle Pichon\n> Kundenservice\n> gaelle.pichon1@helpdesk.finestra-banking.eu	resolved	2019-01-28 18:09:20+00	{sepa}
 3	11	2	Kunde BUCHHOLZ: dringend - tbuchholz11@posteo.de	Sehr geehrte Damen und Herren,\nich bin Herr Till Buchholz und seit 2015 bei Ihnen,\n\ndie SEPA-Überweisung über 7.370,16 EUR vom 17.08.2020 von meinem Konto DE85639821996676818485 wurde mit dem Grund AC04 zurückgewiesen. Als Nachweis können Sie meinen Reisepass CP35L19L4 nehmen. Die Filiale in der Bismarckstraße war geschlossen.\n\nDanke,\nTill Buchholz (tbuchholz11@posteo.de)\n\n> Guten Tag,\n> wir haben Ihr Anliegen geprüft, die Buchung ist jetzt korrigiert. Bei Fragen antworten Sie einfach auf diese Nachricht.\n> agnese.zanetti2@helpdesk.finestra-banking.eu	closed	2019-02-25 08:56:29+00	{iban,app}
 4	\N	2	[internal] follow-up	Certificate of the card gateway expires on 26 August 2021. Please renew before the release.\nOwner: Agnese Zanetti, agnese.zanetti2@helpdesk.finestra-banking.eu	closed	2019-03-24 23:37:53+00	{billing,urgent,statement}
@@ -717,12 +717,12 @@ COPY public.tickets (id, customer_id, assigned_to, subject, body, status, opened
 13	41	2	Mise à jour du numéro de téléphone	Bonjour,\n\nest-il possible de recevoir mes relevés en PDF à l'adresse eloise41@free.fr ? Ci-joint la copie de ma carte d'identité n° 380277763846. Vous avez carte blanche pour régler ce problème. Mon mari dit que l'application marche sur son téléphone. Mon mari dit que l'application marche sur son téléphone.\n\nCordialement,\nÉloïse Lebrun	resolved	2019-11-28 02:16:07+00	{}
 14	42	1	GUIDO BRUNI - sollecito	Buonasera,\nsono guido Bruni, titolare del conto,\n\nchiedo l'estinzione del conto IT83R0922458277278558509021 entro il 16/03/2024; il saldo residuo va girato sul conto cointestato. Allego copia della carta d'identità n. AT30002XI e del codice fiscale BRNGDU56R17E506R. Uso la versione 4.2.1 dell'app su Android.\n\nGrazie mille,\nTel. +393402825771	pending	2019-12-25 14:12:00+00	{card}
 15	6	2	Carta bloccata	Buongiorno,\n\nil pagamento con la carta 4382490665069442 (scadenza 09/27, CVV 930) non va a buon fine da 27/05/2023. Vi allego la ricevuta dell'ordine ORD-2019-113887.\n\nGrazie mille,\nTel. +39 06 6612 4190	resolved	2020-01-22 08:22:13+00	\N
-16	1	\N	Cambio IBAN per accredito stipendio	Buongiorno, sono Lucrezia Marras,\n\nvorrei aggiornare le coordinate di accredito: il nuovo IBAN è IT84V4174957866801566537281. Vi prego di confermare via e-mail a lucrezia_marras1@gmail.com. Il conto è cointestato con mio figlio Efisio Luigi Creton, che però non ha accesso all'app. Sono residente in Piazza Goffredo Mameli 155, 34113 Trieste. Oggi è una giornata serena, spero di chiudere la questione in pace. Il lettore di carte mi è stato spedito in franco fabbrica.\n\nSaluti	open	2020-02-18 20:10:04+00	{iban,login,billing}
+16	1	\N	Cambio IBAN per accredito stipendio	Buongiorno, sono Lucrezia Marras,\n\nvorrei aggiornare le coordinate di accredito: il nuovo IBAN è IT84V4174957866801566537281. Vi prego di confermare via e-mail a lucrezia_marras1@gmail.com. Il conto è cointestato con mia figlia Efisia Creton, che però non ha accesso all'app. Sono residente in Piazza Goffredo Mameli 155, 34113 Trieste. Oggi è una giornata serena, spero di chiudere la questione in pace. Il lettore di carte mi è stato spedito in franco fabbrica.\n\nSaluti	open	2020-02-18 20:10:04+00	{iban,login,billing}
 17	30	2	Smarrimento carta - blocco urgente - melis.ottavio30@tiscali.it	Gentile assistenza,\n\nil pagamento di 13.671,09 EUR presso un negozio online (ordine ORD-2022-660437) è stato rifiutato il 02/11/2024, carta n. 4204203731248262. Mi sono trasferito: il nuovo indirizzo è Vicolo Solferino 77, 35198 Padova. Vi allego la ricevuta dell'ordine ORD-2020-621263. L'importo totale è di 2.216,27 EUR.\n\nDistinti saluti\nSignor Ottavio Melis\nmelis.ottavio30@tiscali.it	open	2020-03-17 07:44:03+00	{billing,sepa,card}
 18	51	1	Paiement refusé	Bonjour,\n\nma carte 4838037622373282 a été bloquée après trois codes PIN erronés. Pouvez-vous la débloquer ? Vous pouvez utiliser mon passeport 42GN63199 comme pièce d'identité. La page du contrat est restée blanche à l'impression.\n\nCordialement,\nHAMEL JÉRÔME	closed	2020-04-13 23:19:26+00	{fraud,card,login}
 19	50	1	Client Rolland : urgent	Madame, Monsieur,\nje m'appelle Mme Solène Rolland, cliente depuis 2015,\n\nje souhaite modifier mes coordonnées bancaires : mon nouvel IBAN est FR76 1446 1875 0484 3979 9071 170. Merci de me confirmer par e-mail à solene.rolland50@sfr.fr. Je suis née le 18/02/1995 à Rennes, numéro de sécurité sociale 2 95 02 35 693 302 12. Ci-joint la copie de ma carte d'identité n° 311041724171. J'utilise la version 4.2.1 de l'application sur iPhone. Vous avez carte blanche pour régler ce problème.\n\nCordialement\n\nSolène Rolland\n78 place Lamartine, 33000 Bordeaux	open	2020-05-11 16:03:19+00	{urgent,app}
 20	39	1	Neue Telefonnummer	Guten Tag, mein Name ist Gunnar Kuhlmann,\n\nseit dem 06.11.2023 kann ich mich nicht mehr in der App anmelden: nach Eingabe der TAN erscheint Fehler E-2318.\n\nMit freundlichen Grüßen\nDr. Gunnar Kuhlmann\nkuhlmann.gunnar39@gmx.de	pending	2020-06-08 03:36:47+00	{}
-21	47	1	Re: Carte bloquée	Bonjour,\n\nle paiement avec la carte 5250380689718080 (expiration 09/27, cryptogramme CVV 517) échoue depuis le 06/04/2019. Hier soir je me suis connecté depuis 2a00:23c5:a49c:3a0a:abfd puis l'application s'est bloquée. J'ai déjà appelé le service client deux fois. J'ai reçu une enveloppe rose avec le code PIN.\n\nCordialement,\nJérôme Leclercq\n\n> Bonjour Jérôme,\n> le dossier de Jérôme est pris en charge.\n> Cordialement, Gaëlle Pichon, Service client	resolved	2020-07-05 17:35:15+00	{app,billing,refund}
+21	47	1	Re: Carte bloquée	Bonjour,\n\nle paiement avec la carte 5250380689718080 (expiration 09/27, cryptogramme CVV 517) échoue depuis le 06/04/2019. Hier soir je me suis connecté depuis 2a00:23c5::a49c:3a0a:abfd puis l'application s'est bloquée. J'ai déjà appelé le service client deux fois. J'ai reçu une enveloppe rose avec le code PIN.\n\nCordialement,\nJérôme Leclercq\n\n> Bonjour Jérôme,\n> le dossier de Jérôme est pris en charge.\n> Cordialement, Gaëlle Pichon, Service client	resolved	2020-07-05 17:35:15+00	{app,billing,refund}
 22	19	2	Addebito non riconosciuto - lucrezia_mancuso19@tiscali.it	Buonasera,\n\nvorrei aggiornare le coordinate di accredito: il nuovo IBAN è IT79 B913 6974 8129 7838 9435 382. Vi prego di confermare via e-mail a lucrezia_mancuso19@tiscali.it. Il mio codice fiscale è mnclrz03r50f205r. Il mio codice fiscale è MNCLRZ03R50F205R.\n\nSaluti,\nlucrezia mancuso\n\n> Gentile sig.ra Mancuso,\n> abbiamo verificato la sua richiesta e l'operazione risulta ora corretta.\n> Cordiali saluti,\n> Agnese\n> Servizio clienti\n> agnese.zanetti2@helpdesk.finestra-banking.eu	pending	2020-08-02 08:12:17+00	{app,login,refund}
 23	43	2	Bonifico SEPA respinto - filippo.bellucci43@virgilio.it	Buongiorno, sono Filippo Bellucci,\n\nvi scrivo perché il bonifico di 380,76 EUR disposto il 06/10/2024 dal conto IT09 V179 4452 1640 0403 7447 010 risulta respinto con codice AC04. Il mio codice fiscale è BLLFPP71H23D612C. Se preferite scrivetemi a filippo.bellucci43 [at] virgilio [dot] it. Oggi è una giornata serena, spero di chiudere la questione in pace.\n\nSaluti,\nFILIPPO BELLUCCI	open	2020-08-29 19:35:11+00	{card,login,fraud}
 24	\N	1	Certificate renewal	Certificate of the card gateway expires on 22 June 2022. Please renew before the release.\nOwner: Gaëlle Pichon, gaelle.pichon1@helpdesk.finestra-banking.eu	closed	2020-09-26 12:19:07+00	{refund}
@@ -757,7 +757,7 @@ COPY public.tickets (id, customer_id, assigned_to, subject, body, status, opened
 53	14	2	Erreur E-8681 à la connexion	Bonjour,\nBlandine Jacquet, titulaire du compte, vous écrit,\n\nje n'arrive plus à me connecter à l'application depuis le 18/08/2022 : erreur E-5471 après la saisie du code SMS. Née le 7 juin 1954 à Dijon, domiciliée 4 impasse des Peupliers, 69008 Lyon. Mon mari dit que l'application marche sur son téléphone. La nouvelle carte vert olive est très jolie. Vous avez carte blanche pour régler ce problème.\n\nBien à vous,\nBlandine Jacquet\n\n> Bonjour,\n> nous avons vérifié votre demande et l'opération est maintenant régularisée. Pour toute question, répondez à ce message.\n> agnese.zanetti2@helpdesk.finestra-banking.eu	closed	2022-12-05 09:02:35+00	{app,refund,urgent}
 54	16	\N	Demande de Océane Bénard	Bonjour,\nOcéane Bénard, titulaire du compte, vous écrit,\n\nmerci de mettre à jour mon numéro de téléphone : +33 7 06 03 04 20. Mon adresse e-mail reste oceane.benard16@sfr.fr. Née le 13 juillet 1997 à Marseille, domiciliée 142 impasse des Jardins, 67000 Strasbourg. J'ai déjà appelé le service client deux fois.\n\nBien à vous	pending	2023-01-01 21:46:51+00	{billing,fraud}
 55	25	2	Problem mit Überweisung vom 17.03.2020	Guten Tag,\nhier ist Gesine Haller, ich habe ein Konto bei Ihnen,\n\ndie SEPA-Überweisung über 3.836,10 EUR vom 16.04.2021 von meinem Konto DE88 0706 0826 1041 6841 97 wurde mit dem Grund AC04 zurückgewiesen. Zugriff auf das Konto hat außerdem mein Lebensgefährte Kastiel Everts, aber nicht über die App. Meine Steuer-ID ist 57128065396. Der Gesamtbetrag beträgt 2.668,75 EUR.\n\nMit freundlichen Grüßen\n\nHaller Gesine\nHändelgasse 94, 10105 Berlin	resolved	2023-01-29 15:07:30+00	{}
-56	31	1	Addebito non riconosciuto	Gentile assistenza,\n\nvi scrivo perché il bonifico di 1.480,67 CHF disposto il 18/03/2024 dal conto CH4864173985309843380 risulta respinto con codice AC04. Sono reperibile al +49 69 56004051 dalle 13:55 in poi.\n\nCordiali saluti,\nEnrica Lo Russo\n\n> Buongiorno Enrica,\n> la pratica dell'Enrica è stata presa in carico.\n> Cordiali saluti, Gaëlle Pichon, Servizio clienti	open	2023-02-26 03:11:37+00	{app}
+56	31	1	Addebito non riconosciuto	Gentile assistenza,\n\nvi scrivo perché il bonifico di 1.480,67 CHF disposto il 18/03/2024 dal conto CH4864173985309843380 risulta respinto con codice AC04. Sono reperibile al +49 69 56004051 dalle 13:55 in poi.\n\nCordiali saluti,\nEnrica Lo Cascio\n\n> Buongiorno Enrica,\n> la pratica dell'Enrica è stata presa in carico.\n> Cordiali saluti, Gaëlle Pichon, Servizio clienti	open	2023-02-26 03:11:37+00	{app}
 57	24	2	Card payment declined	Hello, my name is William Edwards,\n\na payment of EUR 1,012.24 (order ORD-2022-646224) was declined on 15 October 2020 with card no. 5572185250393788. Date of birth: 12 September 1944. ID: LT920429D.\n\nKind regards	closed	2023-03-25 16:20:34+00	{fraud}
 58	37	1	Unrecognised debit	Dear support team,\n\nthe SEPA transfer of EUR 1,633.76 sent on 25 January 2019 from account NL40ASNB8281554698 was returned with reason AC04. You can use my passport no. 375135044 as proof of identity. I have already called the helpline twice. The gentleman at the counter was very helpful.\n\nThanks,\nJack Robinson (jack.robinson37@outlook.com)	pending	2023-04-22 06:03:43+00	{statement,card}
 59	22	1	Carte bloquée	Bonjour, je suis YANN DELMAS,\n\nle paiement avec la carte 4772 2936 2755 9130 (expiration 09/27, cryptogramme CVV 437) échoue depuis le 13/08/2019. Mon numéro de sécurité sociale est le 1 48 12 44 241 938 74. Sur mon relevé figure l'opération 0996664874721931 du 01/12/2021. Le montant total est de 8 757,68 EUR.\n\nCordialement,	closed	2023-05-19 21:39:23+00	{app,iban,refund}

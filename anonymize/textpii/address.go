@@ -239,6 +239,11 @@ func matchStreetWordFirst(src []byte, i int) (int, bool) {
 	if j == we || j >= len(src) {
 		return 0, false
 	}
+	if we-i <= 9 && isDigit(src[j]) && containsByte("fasu", lower(src[i])) {
+		if e, ok := matchUnitStreet(src, i, we); ok {
+			return e, true
+		}
+	}
 	if isDigit(src[j]) {
 		// German compound: "Hauptstraße 5", "Bahnhofstr. 12a", "Konrad-Adenauer-Straße 1".
 		for _, s := range deSuffixes {
@@ -304,6 +309,16 @@ func addressEnd(src []byte, e int) bool {
 	return false
 }
 
+// addressStart: what may come before the first element of an address: the
+// start, a line break, a comma, colon or opening parenthesis, then blanks.
+func addressStart(src []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < 3 && (src[j-1] == ' ' || src[j-1] == '\t') {
+		j--
+	}
+	return j == 0 || containsByte("\n\r,:(", src[j-1])
+}
+
 // matchStreetNumberFirst reads a street line that starts with the house
 // number: French "12 rue de la Paix", "12 bis avenue Victor Hugo", English
 // "221B Baker Street", "12 High St".
@@ -346,7 +361,7 @@ func matchStreetNumberFirst(src []byte, i int) (int, bool) {
 	}
 	// English: one to three capitalised words, then the type word.
 	for w := 0; w < 4 && k < n && isUpper(src[k]); w++ {
-		we := wordEnd(src, k)
+		we := possessiveEnd(src, wordEnd(src, k))
 		if w > 0 && wordIn(src, k, we, enTypes) {
 			if we < n && src[we] == '.' && !alnumAt(src, we+1) && (we+1 >= n || src[we+1] != ' ' || !upperAt(src, skipSpaces(src, we+1, 1))) {
 				// "St." ending a clause keeps its dot out of the hit.
@@ -364,6 +379,44 @@ func matchStreetNumberFirst(src []byte, i int) (int, bool) {
 		k = m
 	}
 	return 0, false
+}
+
+// possessiveEnd extends the word ending at e over "'s" ("Queen's",
+// "King’s").
+func possessiveEnd(src []byte, e int) int {
+	switch {
+	case byteAt(src, e) == '\'' && lower(byteAt(src, e+1)) == 's' && !alnumAt(src, e+2):
+		return e + 2
+	case byteAt(src, e) == 0xE2 && byteAt(src, e+1) == 0x80 && byteAt(src, e+2) == 0x99 &&
+		lower(byteAt(src, e+3)) == 's' && !alnumAt(src, e+4):
+		return e + 4
+	}
+	return e
+}
+
+// unitWords introduce a flat before an English street line ("Flat 7, 82
+// Chapel Lane").
+var unitWords = []string{"flat", "apartment", "apt", "apt.", "unit", "suite"}
+
+// matchUnitStreet reads "Flat 7, 82 Chapel Lane": a capitalised unit word,
+// its number, a comma and a street line that starts with the house number.
+func matchUnitStreet(src []byte, i, we int) (int, bool) {
+	if !wordIn(src, i, we, unitWords) {
+		return 0, false
+	}
+	j := skipSpaces(src, we, 1)
+	if j == we {
+		return 0, false
+	}
+	he, ok := houseNumber(src, j)
+	if !ok || byteAt(src, he) != ',' {
+		return 0, false
+	}
+	k := skipSpaces(src, he+1, 1)
+	if k == he+1 || !isDigit(byteAt(src, k)) {
+		return 0, false
+	}
+	return matchStreetNumberFirst(src, k)
 }
 
 // street emits a street line and remembers its end for the postcode context.
@@ -422,10 +475,15 @@ func prevWord(src []byte, i int) (s, e int) {
 }
 
 // postcodeAt tries a postcode at the digit token i: a US ZIP after a state
-// code ("Springfield, IL 62704"), or a 5-digit postcode before a city.
+// code ("Springfield, IL 62704"), or a postcode before a city (the shapes
+// other than five digits only right after a street).
 func (f *finder) postcodeAt(i int) {
 	src := f.src
 	e := digitsEnd(src, i)
+	if e-i == 4 {
+		f.postcodeCity(i, i, f.afterStreet(i))
+		return
+	}
 	if e-i != 5 {
 		return
 	}
@@ -446,20 +504,47 @@ func (f *finder) postcodeAt(i int) {
 		f.emit(KindPostcode, IDNone, i, ze)
 		return
 	}
-	f.postcodeCity(i, f.afterStreet(i))
+	f.postcodeCity(i, i, f.afterStreet(i))
 }
 
-// postcodeCity tries a 5-digit postcode at i followed by a city. Without
-// context (a street before it, a residence keyword), the city must end the
-// address (punctuation, a line break, the end, a province in parentheses),
-// the number must not follow a reference word or a currency, and the city
-// must not be a unit or currency word.
-func (f *finder) postcodeCity(i int, context bool) {
-	src := f.src
+// postcodeEnd reads the digits of a postcode at i: five digits, and with
+// context (a street just before, a residence keyword) also four digits
+// (Belgium, Austria, Switzerland, Luxembourg, Denmark), four digits and two
+// capitals ("1015 MY", "1015MY": the Netherlands) and four digits, hyphen,
+// three digits ("1100-950": Portugal).
+func postcodeEnd(src []byte, i int, context bool) (int, bool) {
 	e := digitsEnd(src, i)
-	if e-i != 5 || !endOK(src, e) {
+	if e-i == 5 {
+		return e, endOK(src, e)
+	}
+	if e-i != 4 || !context {
+		return 0, false
+	}
+	switch c := byteAt(src, e); {
+	case c == '-' && digitsEnd(src, e+1) == e+4:
+		return e + 4, endOK(src, e+4)
+	case c == ' ' && isUpper(byteAt(src, e+1)) && isUpper(byteAt(src, e+2)) && byteAt(src, e+3) == ' ' &&
+		upperAt(src, e+4):
+		return e + 3, true // "1015 MY Amsterdam"
+	case isUpper(c) && isUpper(byteAt(src, e+1)) && !alnumAt(src, e+2):
+		return e + 2, true // "1015MY"
+	}
+	return e, endOK(src, e)
+}
+
+// postcodeCity tries a postcode at p (written from s, which is before p
+// when a country prefix "L-" stands there) followed by a city. Without
+// context (a street before it, a residence keyword), only five digits are
+// taken, the city must end the address (punctuation, a line break, the end,
+// a province in parentheses), the number must not follow a reference word
+// or a currency, and the city must not be a unit or currency word.
+func (f *finder) postcodeCity(s, p int, context bool) {
+	src := f.src
+	e, ok := postcodeEnd(src, p, context)
+	if !ok {
 		return
 	}
+	i := s
 	c := skipSpaces(src, e, 2)
 	if c == e {
 		return
@@ -472,7 +557,7 @@ func (f *finder) postcodeCity(i int, context bool) {
 		if !addressEnd(src, ce) {
 			return
 		}
-		if s, pe := prevWord(src, i); pe > s && wordIn(src, s, pe, refWords) {
+		if ws, we := prevWord(src, i); we > ws && wordIn(src, ws, we, refWords) {
 			return
 		}
 		if currencyBefore(src, i) {
@@ -481,6 +566,42 @@ func (f *finder) postcodeCity(i int, context bool) {
 	}
 	f.emit(KindPostcode, IDNone, i, e)
 	f.emit(KindCity, IDNone, c, ce)
+}
+
+// countryPrefixes stand before a postcode in the European style
+// ("L-4797 Esch-sur-Alzette", "CH-8001 Zürich", "D-80331 München").
+var countryPrefixes = []string{"a", "b", "d", "f", "i", "l", "ch", "nl", "dk", "fl"}
+
+// prefixedPostcodeAt tries a postcode with a country prefix at the letter
+// token i; it reports whether hits were emitted. Without a street just
+// before, the postcode must start the address (the start of the text or a
+// line, or after a comma, colon or parenthesis) and the city must end it:
+// "Typ A-1000 Serie" is a model.
+func (f *finder) prefixedPostcodeAt(i, ae int) bool {
+	src := f.src
+	if ae-i > 2 || byteAt(src, ae) != '-' || !isUpper(src[i]) || !isUpper(src[ae-1]) ||
+		!wordIn(src, i, ae, countryPrefixes) {
+		return false
+	}
+	p := ae + 1
+	if l := digitsEnd(src, p) - p; l != 4 && l != 5 {
+		return false
+	}
+	e, ok := postcodeEnd(src, p, true)
+	if !ok {
+		return false
+	}
+	c := skipSpaces(src, e, 2)
+	if c == e {
+		return false
+	}
+	ce, ok := matchCity(src, c)
+	if !ok || (!f.afterStreet(i) && !(addressStart(src, i) && addressEnd(src, ce))) {
+		return false
+	}
+	f.emit(KindPostcode, IDNone, i, e)
+	f.emit(KindCity, IDNone, c, ce)
+	return true
 }
 
 // currencyBefore: "€ 12345", "$12345", "EUR 12345".
@@ -542,9 +663,12 @@ func cityBefore(src []byte, p, floor int) (int, int, bool) {
 }
 
 // ukPostcodeAt tries a UK postcode at the letter token i ("SW1A 1AA",
-// "M1 1AE", "EC1A 1BB") after a city or a street.
+// "M1 1AE", "EC1A 1BB") after a city or a street. An inward code with one
+// of the letters C I K M O V (a typo, or a made-up code) is taken only in a
+// full address: right after the street, or after a city that follows the
+// street.
 func (f *finder) ukPostcodeAt(i int) bool {
-	e, ok := matchUKPostcode(f.src, i)
+	e, strict, ok := matchUKPostcode(f.src, i)
 	if !ok {
 		return false
 	}
@@ -553,7 +677,7 @@ func (f *finder) ukPostcodeAt(i int) bool {
 		return true
 	}
 	cs, ce, ok := cityBefore(f.src, i, f.last)
-	if !ok {
+	if !ok || (!strict && !f.afterStreet(cs)) {
 		return false
 	}
 	f.emit(KindCity, IDNone, cs, ce)
@@ -562,31 +686,34 @@ func (f *finder) ukPostcodeAt(i int) bool {
 }
 
 // matchUKPostcode: outward code A9, A99, A9A, AA9, AA99, AA9A; one blank;
-// inward code 9AA without C I K M O V.
-func matchUKPostcode(src []byte, i int) (int, bool) {
+// inward code 9AA. strict is false when the inward letters include one of
+// C I K M O V, which real codes do not use.
+func matchUKPostcode(src []byte, i int) (end int, strict, ok bool) {
 	n := len(src)
 	j := i
 	for j < n && j-i < 2 && isUpper(src[j]) {
 		j++
 	}
 	if j == i || j >= n || !isDigit(src[j]) {
-		return 0, false
+		return 0, false, false
 	}
 	j++
 	if j < n && (isDigit(src[j]) || isUpper(src[j])) {
 		j++
 	}
 	if j >= n || src[j] != ' ' {
-		return 0, false
+		return 0, false, false
 	}
 	j++
 	if j+3 > n || !isDigit(src[j]) {
-		return 0, false
+		return 0, false, false
 	}
+	strict = true
 	for _, c := range src[j+1 : j+3] {
-		if !isUpper(c) || containsByte("CIKMOV", c) {
-			return 0, false
+		if !isUpper(c) {
+			return 0, false, false
 		}
+		strict = strict && !containsByte("CIKMOV", c)
 	}
-	return j + 3, endOK(src, j+3)
+	return j + 3, strict, endOK(src, j+3)
 }

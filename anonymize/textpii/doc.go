@@ -32,6 +32,15 @@
 //     Options.Addresses, including the birth place after "nata a".
 //   - A province in parentheses after a city ("09124 Cagliari (CA)") and a US
 //     state code ("Springfield, IL 62704") are left alone.
+//   - Postcodes of five digits are taken before a city on their own; the
+//     other shapes (four digits "8010 Graz", Dutch "1015 MY Amsterdam",
+//     Portuguese "1100-950 Lisboa") only right after a street or a residence
+//     keyword, a country prefix ("L-4797", "D-80331") also at the start of
+//     an address. A UK inward code with C I K M O V is taken only in a full
+//     street, city, postcode line.
+//   - CanonicalObfuscatedEmail turns an obfuscated address found by Find,
+//     in any of the four languages ("x chiocciola y punto it"), back into
+//     the plain one, so both can get the same pseudonym.
 //   - A codice fiscale with a wrong check letter is accepted only right after
 //     the keyword "codice fiscale", "cod. fiscale", "CF" or "C.F.".
 package textpii

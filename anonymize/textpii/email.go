@@ -1,9 +1,43 @@
 package textpii
 
 // Obfuscated e-mail addresses: a local part, an obfuscated '@' (" AT ",
-// "[at]", "(at)", "{at}", "<at>", " @ "), then domain labels separated by
-// " DOT ", "[dot]", "(dot)", "." or " . ", the last label a common TLD.
+// "[at]", "(at)", "{at}", "<at>", " @ ", and the words for '@' of the four
+// languages: " chiocciola ", " arobase ", " arroba "), then domain labels
+// separated by " DOT ", "[dot]", "(dot)", "." or " . " (or " punto ",
+// " point ", " punkt ", also in brackets), the last label a common TLD.
 // A plain "x@y.com" is left to the scrub mask's own scanner.
+
+// atWords name '@'; every one but the first ("at", a common English word)
+// is strong evidence on its own.
+var atWords = []string{"at", "chiocciola", "arobase", "arroba", "klammeraffe"}
+
+// dotWords name '.'.
+var dotWords = []string{"dot", "punto", "point", "punkt"}
+
+// wordAt returns the length of the first word of list that src[i:] starts
+// with (any case) and that is not followed by a letter or digit, 0 if none.
+func wordAt(src []byte, i int, list []string) int {
+	for _, w := range list {
+		if eqFold(src, i, w) && !alnumAt(src, i+len(w)) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// bracketedAny is bracketed for any word of list; it returns the end and
+// the index of the word.
+func bracketedAny(src []byte, i int, list []string) (int, int, bool) {
+	if i >= len(src) || !containsByte("[({<", src[i]) {
+		return 0, 0, false
+	}
+	for k, w := range list {
+		if e, ok := bracketed(src, i, w); ok {
+			return e, k, true
+		}
+	}
+	return 0, 0, false
+}
 
 var tlds = []string{"com", "net", "org", "edu", "gov", "it", "fr", "de", "es", "uk", "co", "eu", "info",
 	"biz", "io", "ch", "at", "be", "nl", "pt", "pl", "se", "dk", "no", "fi", "ie", "lu", "li", "me", "us",
@@ -52,7 +86,7 @@ func atSeparator(src []byte, i int) (end int, strong, ok bool) {
 	if j >= n {
 		return 0, false, false
 	}
-	if e, ok := bracketed(src, j, "at"); ok {
+	if e, _, ok := bracketedAny(src, j, atWords); ok {
 		return skipSpaces(src, e, 2), true, true
 	}
 	if e, ok := bracketed(src, j, "@"); ok {
@@ -65,17 +99,18 @@ func atSeparator(src []byte, i int) (end int, strong, ok bool) {
 		}
 		return e, true, true
 	}
-	if spaced && eqFold(src, j, "at") {
-		e := skipSpaces(src, j+2, 2)
-		if e > j+2 {
-			return e, false, true
+	if l := wordAt(src, j, atWords); spaced && l > 0 {
+		e := skipSpaces(src, j+l, 2)
+		if e > j+l {
+			return e, l != 2, true
 		}
 	}
 	return 0, false, false
 }
 
 // dotSeparator reads a dot between domain labels at src[i]; obf reports an
-// obfuscated one.
+// obfuscated one: "DOT" or a bracketed word, not the bare " punto ",
+// " point ", " punkt ", which are common words ("at the point com").
 func dotSeparator(src []byte, i int) (end int, obf, ok bool) {
 	n := len(src)
 	j := skipSpaces(src, i, 2)
@@ -83,12 +118,12 @@ func dotSeparator(src []byte, i int) (end int, obf, ok bool) {
 	if j >= n {
 		return 0, false, false
 	}
-	if e, ok := bracketed(src, j, "dot"); ok {
+	if e, _, ok := bracketedAny(src, j, dotWords); ok {
 		return skipSpaces(src, e, 2), true, true
 	}
-	if spaced && eqFold(src, j, "dot") {
-		if e := skipSpaces(src, j+3, 2); e > j+3 {
-			return e, true, true
+	if l := wordAt(src, j, dotWords); spaced && l > 0 {
+		if e := skipSpaces(src, j+l, 2); e > j+l {
+			return e, l == 3, true
 		}
 		return 0, false, false
 	}
@@ -168,7 +203,7 @@ func matchObfuscatedEmail(src []byte, i int) (int, bool) {
 
 // mayBeObfuscatedEmail is a cheap filter on the byte after the first run of
 // letters and digits of a token (ae): a local-part character, an opening
-// bracket or '@', or a blank followed by one of "aA@[({<".
+// bracket or '@', or a blank followed by one of "aAcCkK@[({<".
 func mayBeObfuscatedEmail(src []byte, ae int) bool {
 	if ae >= len(src) {
 		return false
@@ -178,7 +213,42 @@ func mayBeObfuscatedEmail(src []byte, ae int) bool {
 		return true
 	case ' ':
 		j := skipSpaces(src, ae, 2)
-		return j < len(src) && containsByte("aA@[({<", src[j])
+		return j < len(src) && containsByte("aAcCkK@[({<", src[j])
 	}
 	return false
+}
+
+// CanonicalObfuscatedEmail appends the plain address written by the
+// obfuscated one in src (a KindEmail hit): "mario AT gmail DOT com" ->
+// "mario@gmail.com", "x chiocciola y punto it" -> "x@y.it". The letters keep
+// their case. What cannot be read is appended unchanged.
+func CanonicalObfuscatedEmail(dst, src []byte) []byte {
+	n := len(src)
+	j := 0
+	for j < n && j < 64 && localChar(src[j]) {
+		j++
+	}
+	le := j
+	for le > 0 && !isAlnumASCII(src[le-1]) {
+		le--
+	}
+	k, _, ok := atSeparator(src, le)
+	if le == 0 || !ok {
+		return append(dst, src...)
+	}
+	dst = append(append(dst, src[:le]...), '@')
+	for k < n {
+		s := k
+		for k < n && (isAlnumASCII(src[k]) || (src[k] == '-' && k > s)) {
+			k++
+		}
+		dst = append(dst, src[s:k]...)
+		d, _, ok := dotSeparator(src, k)
+		if k == s || !ok || d >= n || !isAlnumASCII(src[d]) {
+			break
+		}
+		dst = append(dst, '.')
+		k = d
+	}
+	return append(dst, src[k:]...)
 }

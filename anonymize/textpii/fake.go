@@ -275,12 +275,30 @@ func FakeDigitsLike(dst, orig, seed []byte) []byte {
 	return dst
 }
 
+// sharesPart reports whether a non-zero part of w bytes (an octet, w = 1,
+// or a 16-bit group, w = 2) of a equals any part of b.
+func sharesPart(a, b []byte, w int) bool {
+	for k := 0; k+w <= len(a); k += w {
+		if a[k] == 0 && a[k+w-1] == 0 {
+			continue
+		}
+		for m := 0; m+w <= len(b); m += w {
+			if a[k] == b[m] && a[k+w-1] == b[m+w-1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // FakeIP appends a fake address of the family of orig: IPv4 in dotted form,
 // IPv6 in compressed form with the original's zero groups kept (so it
 // compresses alike). A loopback or unspecified address maps to one of the
 // same kind; otherwise the result is never loopback, unspecified, or an
-// IPv4-mapped IPv6 address, and differs from orig. When orig is not an IP
-// address, FakeDigitsLike is used.
+// IPv4-mapped IPv6 address, and differs from orig in every part: no octet
+// (IPv4, but the loopback 127) or non-zero group (IPv6) of the result
+// equals any octet or group of orig, so no piece of the original survives.
+// When orig is not an IP address, FakeDigitsLike is used.
 func FakeIP(dst, orig, seed []byte) []byte {
 	a, err := netip.ParseAddr(string(orig))
 	if err != nil {
@@ -299,12 +317,14 @@ func FakeIP(dst, orig, seed []byte) []byte {
 			for k := range v {
 				v[k] = byte(r.intn(256))
 			}
+			from := 0
 			if loop {
 				v[0] = 127
+				from = 1
 			} else if v[0] == 0 || v[0] == 127 {
 				continue
 			}
-			if v != b {
+			if !sharesPart(v[from:], b[:], 1) {
 				return netip.AddrFrom4(v).AppendTo(dst)
 			}
 		}
@@ -324,7 +344,7 @@ func FakeIP(dst, orig, seed []byte) []byte {
 			v[k], v[k+1] = byte(w>>8), byte(w)
 		}
 		x := netip.AddrFrom16(v)
-		if x.IsLoopback() || x.IsUnspecified() || x.Is4In6() || v == b {
+		if x.IsLoopback() || x.IsUnspecified() || x.Is4In6() || v == b || sharesPart(v[:], b[:], 2) {
 			continue
 		}
 		return x.AppendTo(dst)

@@ -207,6 +207,12 @@ func TestFakeIP(t *testing.T) {
 			if !o.IsLoopback() && !o.IsUnspecified() && a == o {
 				t.Fatalf("%s seed %d: unchanged", orig, k)
 			}
+			if !o.IsLoopback() && !o.IsUnspecified() {
+				if ob, ab := o.As16(), a.As16(); o.Is4() && sharesPart(ab[12:], ob[12:], 1) ||
+					!o.Is4() && sharesPart(ab[:], ob[:], 2) {
+					t.Fatalf("%s -> %s: a part of the original survives", orig, got)
+				}
+			}
 			if again := FakeIP(nil, []byte(orig), seedOf(uint64(k))); !bytes.Equal(again, got) {
 				t.Fatal("not deterministic")
 			}

@@ -126,6 +126,14 @@ func TestDocuments(t *testing.T) {
 		{"passport no. 123456789", []string{"document:123456789"}},
 		{"driver's license: D1234567", []string{"document:D1234567"}},
 		{"ID card number AB1234567", []string{"document:AB1234567"}},
+		{"Anbei die Kopie meines Personalausweises Nr. M1WT7112K.", []string{"document:M1WT7112K"}},
+		{"Anbei mein Personalausweis YMTRKVKN5, gültig bis", []string{"document:YMTRKVKN5"}},
+		{"Personalausweis LYXJXNHFT.", []string{"document:LYXJXNHFT"}},
+		{"Kopie des Reisepasses C01X00T47", []string{"document:C01X00T47"}},
+		{"ma carte d'identité n° JC4AUCSFL, valable", []string{"document:JC4AUCSFL"}},
+		{"usare il passaporto LE1795386.", []string{"document:LE1795386"}},
+		{"il passaporto DI0030035", []string{"document:DI0030035"}},
+		{"passaporto NR7236609", []string{"document:NR7236609"}},
 		// negatives
 		{"passaporto scaduto", nil},
 		{"carta d'identità rinnovata", nil},
@@ -139,6 +147,11 @@ func TestDocuments(t *testing.T) {
 		{"ID card ABCDEFGH", nil},
 		{"passaporto ORD-123456", nil},
 		{"ordine ORD123456", nil},
+		{"PASSPORT NUMBER MISSINGS", nil},
+		{"Personalausweis GESTOHLEN", nil},
+		{"Personalausweis VERLOREN", nil},
+		{"carte d'identité PERDUE", nil},
+		{"passport number STOLEN", nil},
 	})
 }
 
@@ -187,6 +200,12 @@ func TestBirthDates(t *testing.T) {
 		{"DOB: 07/10/92", []string{"birthdate:07/10/92"}},
 		{"born 10th July 1992 in London.", []string{"birthdate:10th July 1992", "city:London"}},
 		{"nato a Reggio nell'Emilia (RE) il 29/02/1992", []string{"city:Reggio nell'Emilia", "birthdate:29/02/1992"}},
+		{"Ich bin am 14. Oktober 1981 in Leipzig geboren, meine", []string{"birthdate:14. Oktober 1981", "city:Leipzig"}},
+		{"Ich bin am 20.02.1944 in Freiburg im Breisgau geboren.", []string{"birthdate:20.02.1944", "city:Freiburg im Breisgau"}},
+		{"bin am 26. November 1949 geboren", []string{"birthdate:26. November 1949"}},
+		{"am 01.02.1990 geb. in Kiel", []string{"birthdate:01.02.1990"}},
+		{"I was born on 5 November 1953 in Cardiff", []string{"birthdate:5 November 1953", "city:Cardiff"}},
+		{"Date of birth: 18 November 1985.", []string{"birthdate:18 November 1985"}},
 		// negatives
 		{"il 10/07/1992 ho chiamato", nil},
 		{"nato il 32/13/1992", nil},
@@ -199,6 +218,11 @@ func TestBirthDates(t *testing.T) {
 		{"nato il giorno 10", nil},
 		{"è nato un problema il 10/07/2023", nil},
 		{"ordine del 10.07.1992 alle 10:30", nil},
+		{"am 14.10.2024 in Berlin angekommen", nil},
+		{"Am 12.03.2024 habe ich bestellt", nil},
+		{"am 14.10.2024 in Berlin", nil},
+		{"am Montag in Berlin geboren", nil},
+		{"on 5 November 2023 I called", nil},
 		{"nata il 29/02/1991", nil},
 	})
 }
@@ -220,6 +244,10 @@ func TestStreets(t *testing.T) {
 		{"221B Baker Street", []string{"street:221B Baker Street"}},
 		{"12 High St", []string{"street:12 High St"}},
 		{"Konrad-Adenauer-Straße 1", []string{"street:Konrad-Adenauer-Straße 1"}},
+		{"Flat 7, 82 Chapel Lane", []string{"street:Flat 7, 82 Chapel Lane"}},
+		{"Apt. 3B, 10 High Street.", []string{"street:Apt. 3B, 10 High Street"}},
+		{"31 Queen's Avenue", []string{"street:31 Queen's Avenue"}},
+		{"82 King’s Close", []string{"street:82 King’s Close"}},
 		// negatives
 		{"Via Roma", nil},
 		{"Via Roma è chiusa", nil},
@@ -232,6 +260,11 @@ func TestStreets(t *testing.T) {
 		{"10 Downing", nil},
 		{"Via Roma 15:30", nil},
 		{"Piazza 12", nil},
+		{"Flat 7, nothing else", nil},
+		{"Unit 3, 5 items", nil},
+		{"Flat 7 is fine", nil},
+		{"the Queen's Avenue", nil},
+		{"3 Queen's guards", nil},
 	})
 }
 
@@ -252,6 +285,17 @@ func TestPostcodesAndCities(t *testing.T) {
 		{"lives in London.", []string{"city:London"}},
 		{"habite à Aix-en-Provence", []string{"city:Aix-en-Provence"}},
 		{"nata a Cagliari", []string{"city:Cagliari"}},
+		{"Storchenstraße 179, 8010 Zürich", []string{"street:Storchenstraße 179", "postcode:8010", "city:Zürich"}},
+		{"Via Santa Chiara 91, 1203 Genève.", []string{"street:Via Santa Chiara 91", "postcode:1203", "city:Genève"}},
+		{"149 rue de la Roquette, 9000 Gent.", []string{"street:149 rue de la Roquette", "postcode:9000", "city:Gent"}},
+		{"177 Manor Close, 1015 MY Amsterdam\n", []string{"street:177 Manor Close", "postcode:1015 MY", "city:Amsterdam"}},
+		{"159 Park Close, 2519 UQ Den Haag.", []string{"street:159 Park Close", "postcode:2519 UQ", "city:Den Haag"}},
+		{"74 Grange Street, 4000-339 Porto.", []string{"street:74 Grange Street", "postcode:4000-339", "city:Porto"}},
+		{"82 place Colbert, L-4797 Esch-sur-Alzette. J'ai", []string{"street:82 place Colbert", "postcode:L-4797", "city:Esch-sur-Alzette"}},
+		{"Adresse: D-80331 München.", []string{"postcode:D-80331", "city:München"}},
+		{"144 Victoria Road, Birmingham B2 4IR", []string{"street:144 Victoria Road", "city:Birmingham", "postcode:B2 4IR"}},
+		{"54 Station Road, Manchester M1 6RC.", []string{"street:54 Station Road", "city:Manchester", "postcode:M1 6RC"}},
+		{"wohnhaft in 8010 Graz.", []string{"postcode:8010", "city:Graz"}},
 		// negatives
 		{"12345", nil},
 		{"ordine 12345 Spedito.", nil},
@@ -265,6 +309,14 @@ func TestPostcodesAndCities(t *testing.T) {
 		{"vivo a lungo", nil},
 		{"nata a Gennaio", nil},
 		{"Cagliari è bella", nil},
+		{"Ich habe 2000 Euro bezahlt.", nil},
+		{"Es gab 2024 Bestellungen.", nil},
+		{"Kapitel 1015 MY Amsterdam.", nil},
+		{"Bestellung 4000-339 Porto.", nil},
+		{"Typ A-1000 Serie", nil},
+		{"Call Mike M1 6RC", nil},
+		{"London B2 4IR", nil},
+		{"Via Roma 15, 1203 genève", []string{"street:Via Roma 15"}},
 	})
 }
 
@@ -311,6 +363,14 @@ func TestObfuscatedEmails(t *testing.T) {
 		{"j.doe(at)mail(dot)co(dot)uk", []string{"email:j.doe(at)mail(dot)co(dot)uk"}},
 		{"x1 [at] y [dot] fr", []string{"email:x1 [at] y [dot] fr"}},
 		{"info <at> firma.de", []string{"email:info <at> firma.de"}},
+		{"scrivetemi a gianluca4761 chiocciola outlook punto it.", []string{"email:gianluca4761 chiocciola outlook punto it"}},
+		{"d.m4005 chiocciola pec punto commercialisti punto it", []string{"email:d.m4005 chiocciola pec punto commercialisti punto it"}},
+		{"m'écrire à tmarchal3017 arobase free point fr.", []string{"email:tmarchal3017 arobase free point fr"}},
+		{"an bjoern5307 (at) freenet (punkt) de.", []string{"email:bjoern5307 (at) freenet (punkt) de"}},
+		{"juan arroba gmail punto com", []string{"email:juan arroba gmail punto com"}},
+		{"mario chiocciola libero.it", []string{"email:mario chiocciola libero.it"}},
+		{"anna [at] web [punkt] de", []string{"email:anna [at] web [punkt] de"}},
+		{"anna.k at web punkt de", []string{"email:anna.k at web punkt de"}},
 		// negatives
 		{"meet at home dot", nil},
 		{"look at example.com", nil},
@@ -323,7 +383,45 @@ func TestObfuscatedEmails(t *testing.T) {
 		{"email me at john", nil},
 		{"see you at noon. Bye", nil},
 		{"mario at gmail. com", nil},
+		{"a che punto siamo", nil},
+		{"I was at the point com", nil},
+		{"Jim at home punkt de", nil},
+		{"mario chiocciola", nil},
+		{"mario punto it", nil},
+		{"chiocciola gmail punto it", nil},
+		{"c'est le point fr", nil},
+		{"Kunde at Punkt de", nil},
+		{"mario chiocciolaa gmail punto it", nil},
 	})
+}
+
+func TestCanonicalObfuscatedEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"gaia.marras AT gmail DOT com", "gaia.marras@gmail.com"},
+		{"mario [at] example [dot] com", "mario@example.com"},
+		{"mario(at)example.com", "mario@example.com"},
+		{"mario @ gmail . com", "mario@gmail.com"},
+		{"j.doe(at)mail(dot)co(dot)uk", "j.doe@mail.co.uk"},
+		{"gianluca4761 chiocciola outlook punto it", "gianluca4761@outlook.it"},
+		{"tmarchal3017 arobase free point fr", "tmarchal3017@free.fr"},
+		{"bjoern5307 (at) t-online (punkt) de", "bjoern5307@t-online.de"},
+		{"Dot.At at dot dot at", "Dot.At@dot.at"},
+		{"no address here", "no address here"},
+		{"", ""},
+	} {
+		if got := string(CanonicalObfuscatedEmail(nil, []byte(c.in))); got != c.want {
+			t.Errorf("CanonicalObfuscatedEmail(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Every hit reads back as a plain address.
+	for _, src := range []string{"scrivetemi a m.rossi chiocciola libero punto it grazie", "x1 [at] y [dot] fr"} {
+		for _, h := range Find([]byte(src), AllOptions, nil) {
+			got := string(CanonicalObfuscatedEmail(nil, []byte(src[h.Start:h.End])))
+			if strings.Count(got, "@") != 1 || strings.ContainsAny(got, " []()") {
+				t.Errorf("%q -> %q", src[h.Start:h.End], got)
+			}
+		}
+	}
 }
 
 func TestIBANs(t *testing.T) {

@@ -16,6 +16,7 @@ const (
 	actCity                   // a city of residence follows
 	actSSN                    // an SSN follows, compact allowed
 	actCF                     // a codice fiscale follows, check letter not required
+	actAm                     // German "am <date> in <city> geboren": taken only with the final "geboren"
 )
 
 type keyword struct {
@@ -34,8 +35,9 @@ var keywordList = []struct {
 		"carta identita", "c.i.", "passaporto", "patente di guida", "patente",
 		"carte nationale d'identité", "carte nationale d'identite", "carte d'identité", "carte d'identite",
 		"cni", "passeport", "permis de conduire",
-		"personalausweisnummer", "personalausweis", "ausweisnummer", "ausweis", "reisepassnummer", "reisepass",
-		"pass-nr.", "pass-nr", "passnummer", "führerscheinnummer", "führerschein", "fuehrerschein", "fuhrerschein",
+		"personalausweisnummer", "personalausweises", "personalausweis", "ausweisnummer", "ausweises", "ausweis",
+		"reisepassnummer", "reisepasses", "reisepass", "pass-nr.", "pass-nr", "passnummer", "führerscheinnummer",
+		"führerscheins", "führerschein", "fuehrerscheins", "fuehrerschein", "fuhrerschein",
 		"id card", "identity card", "passport", "driving licence", "driving license", "driver's license",
 		"driver's licence", "drivers license", "driver license"}},
 	{actCVV, []string{"cvv2", "cvc2", "cvv", "cvc", "cid", "codice di sicurezza", "code de sécurité",
@@ -50,6 +52,7 @@ var keywordList = []struct {
 	{actSSN, []string{"social security number", "social security no.", "social security no",
 		"social security", "ssn"}},
 	{actCF, []string{"codice fiscale", "cod. fiscale", "cod. fisc.", "cod.fisc.", "c.f.", "cf"}},
+	{actAm, []string{"am"}},
 }
 
 // keywordIndex holds the keywords by the lower-case ASCII letter they start with.
@@ -120,7 +123,7 @@ func (f *finder) actOn(a kwAct) bool {
 		return o.CVV
 	case actBirth:
 		return o.BirthDates
-	case actBorn:
+	case actBorn, actAm:
 		return o.BirthDates || o.Addresses
 	case actCity:
 		return o.Addresses
@@ -154,7 +157,7 @@ func (f *finder) keyword(i int) bool {
 		before := len(f.hits)
 		switch kw.act {
 		case actDoc:
-			f.afterDoc(e)
+			f.afterDoc(e, !hasLower(src[i:e]))
 		case actCVV:
 			f.afterCVV(e)
 		case actBirth:
@@ -167,6 +170,8 @@ func (f *finder) keyword(i int) bool {
 			f.afterSSN(e)
 		case actCF:
 			f.afterCF(e)
+		case actAm:
+			f.afterAm(e)
 		}
 		return len(f.hits) > before
 	}
@@ -205,6 +210,9 @@ func skipFiller(src []byte, i int, words []string) int {
 		}
 		j = k
 		e := wordEnd(src, j)
+		if isDigit(byteAt(src, e)) {
+			break // "LE1795386", "DU1666664": a value that starts like a filler word
+		}
 		if e > j && wordIn(src, j, e, words) {
 			if e < len(src) && (src[e] == '.' || src[e] == '\'') {
 				e++
@@ -221,9 +229,12 @@ func skipFiller(src []byte, i int, words []string) int {
 	return j
 }
 
-// afterDoc: a token of 6-12 upper-case letters and digits with at least two
-// digits ("CA12345AB", "YA1234567", "123456789").
-func (f *finder) afterDoc(i int) {
+// afterDoc: a token of 6-12 upper-case letters and digits with a digit
+// ("CA12345AB", "YA1234567", "123456789", "YMTRKVKN5"), or of nine letters
+// that do not read as a word (at most two vowels: "LYXJXNHFT", the
+// Personalausweis and CNIe alphabets draw few vowels) unless the keyword
+// itself was written in capitals (a shouted "PASSPORT NUMBER MISSING").
+func (f *finder) afterDoc(i int, shouted bool) {
 	src := f.src
 	j := skipFiller(src, i, fillerWords)
 	if j >= len(src) || !isAlnumASCII(src[j]) || !startOK(src, j) {
@@ -233,18 +244,30 @@ func (f *finder) afterDoc(i int) {
 	if e-j < 6 || e-j > 12 || !endOK(src, e) {
 		return
 	}
-	digits := 0
+	digits, vowels := 0, 0
 	for _, c := range src[j:e] {
 		switch {
 		case isDigit(c):
 			digits++
 		case isLower(c):
 			return
+		case containsByte("AEIOU", c):
+			vowels++
 		}
 	}
-	if digits >= 2 {
+	if digits >= 1 || (e-j == 9 && vowels <= 2 && !shouted) {
 		f.emit(KindDocument, IDNone, j, e)
 	}
+}
+
+// hasLower reports whether b holds a lower-case ASCII letter.
+func hasLower(b []byte) bool {
+	for _, c := range b {
+		if isLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterCVV: three or four digits.
@@ -371,6 +394,49 @@ func (f *finder) afterBirth(i int, place bool) {
 	}
 }
 
+// afterAm reads the German word order with the verb last, "(ich bin) am
+// 14.10.1981 in Leipzig geboren": a date, optionally "in" and a city, then
+// "geboren" or "geb."; nothing is taken without that last word.
+func (f *finder) afterAm(i int) {
+	src := f.src
+	j := skipSpaces(src, i, 2)
+	if j == i || j >= len(src) || !isDigit(src[j]) {
+		return
+	}
+	de, ok := matchDate(src, j)
+	if !ok {
+		return
+	}
+	cs, ce := -1, -1
+	k := skipSpaces(src, de, 2)
+	if k == de {
+		return
+	}
+	if we := wordEnd(src, k); wordIs(src, k, we, "in") {
+		c := skipSpaces(src, we, 2)
+		if c == we {
+			return
+		}
+		if ce, ok = matchCity(src, c); !ok {
+			return
+		}
+		cs = c
+		k = skipSpaces(src, ce, 2)
+		if k == ce {
+			return
+		}
+	}
+	if we := wordEnd(src, k); !wordIs(src, k, we, "geboren") && !(wordIs(src, k, we, "geb") && byteAt(src, we) == '.') {
+		return
+	}
+	if f.opts.BirthDates {
+		f.emit(KindBirthDate, IDNone, j, de)
+	}
+	if cs >= 0 && f.opts.Addresses {
+		f.emit(KindCity, IDNone, cs, ce)
+	}
+}
+
 // skipProvince skips a province code in parentheses after a city: " (CA)".
 func skipProvince(src []byte, i int) int {
 	j := skipSpaces(src, i, 1)
@@ -390,7 +456,7 @@ func (f *finder) afterCity(i int) {
 		return
 	}
 	if isDigit(src[j]) {
-		f.postcodeCity(j, true)
+		f.postcodeCity(j, j, true)
 		return
 	}
 	if _, ok := matchStreetWordFirst(src, j); ok {

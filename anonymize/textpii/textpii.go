@@ -422,10 +422,21 @@ func (f *finder) atLetter(i int) {
 		if ae-i <= 4 && isUpper(src[i]) && f.ukPostcodeAt(i) {
 			return
 		}
+		if ae-i <= 2 && byteAt(src, ae) == '-' && f.prefixedPostcodeAt(i, ae) {
+			return
+		}
 	}
 	if o.IPs && is(src[i], cHex) {
 		if e, ok := matchIPv6(src, i); ok {
 			f.emit(KindIP, IDNone, i, e)
 		}
 	}
+}
+
+// byteAt returns src[i], or 0 outside src.
+func byteAt(src []byte, i int) byte {
+	if i < 0 || i >= len(src) {
+		return 0
+	}
+	return src[i]
 }

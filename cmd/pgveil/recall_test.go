@@ -240,6 +240,15 @@ var obfuscationWords = map[string]bool{"at": true, "dot": true, "chiocciola": tr
 // when none of its significant words (three characters or more) survives,
 // or, when it has no such word, when fewer than half of its words survive
 // (a two-digit group stays the same by chance one time in a hundred).
+// streetTypes are the street-type words of the four locales' addresses.
+var streetTypes = map[string]bool{
+	"via": true, "viale": true, "piazza": true, "corso": true, "largo": true, "vicolo": true, "piazzale": true, "strada": true,
+	"rue": true, "avenue": true, "boulevard": true, "allée": true, "impasse": true, "chemin": true, "place": true, "quai": true,
+	"straße": true, "strasse": true, "str": true, "weg": true, "platz": true, "allee": true, "gasse": true, "ring": true,
+	"street": true, "road": true, "lane": true, "close": true, "drive": true, "way": true, "court": true, "square": true,
+	"flat": true, "apartment": true, "de": true, "la": true, "du": true, "des": true, "della": true, "del": true, "di": true,
+}
+
 func labelReplaced(l sampleLabel, toks []token, kept []bool) bool {
 	var idx []int
 	for i, tk := range toks {
@@ -273,6 +282,10 @@ func labelReplaced(l sampleLabel, toks []token, kept []bool) bool {
 		case "email", "email_obfuscated":
 			idx = idx[:len(idx)-1]
 			idx = slices.DeleteFunc(idx, func(i int) bool { return obfuscationWords[toks[i].fold] })
+		case "street":
+			// The street type ("Via", "rue") says nothing about anyone; a
+			// fake street may well be a "Via" too.
+			idx = slices.DeleteFunc(idx, func(i int) bool { return streetTypes[toks[i].fold] })
 		}
 	}
 	var significant []int
@@ -391,17 +404,20 @@ func (s *recallStats) markdown(scale string) string {
 	return b.String()
 }
 
-// recallFloor is what the scrubber reaches today, less a margin: a
-// regression below it fails the test. The targets (recallTarget) are not
-// all met yet; the ones missed are logged and recorded in bench/RESULTS.md.
-func recallFloor(cat string) float64 {
+// recallFloor is what a run must reach: the targets themselves at scale 1;
+// at scale 0.1 (-short) a category has a few dozen labels, where one miss
+// moves the figure by more than a point, so the floor is lower there.
+func recallFloor(cat string, short bool) float64 {
+	if !short {
+		return recallTarget(cat)
+	}
 	switch cat {
 	case "name (in a table)":
-		return 0.95
+		return 0.99
 	case "name (in no table)":
-		return 0.45
+		return 0.90
 	}
-	return 0.45
+	return 0.95
 }
 
 func recallTarget(cat string) float64 {
@@ -493,9 +509,9 @@ func TestScrubRecall(t *testing.T) {
 		for _, cat := range recallKinds {
 			n, r := stats.labels[loc][cat], stats.replaced[loc][cat]
 			switch {
-			case n > 0 && float64(r) < recallFloor(cat)*float64(n):
+			case n > 0 && float64(r) < recallFloor(cat, testing.Short())*float64(n):
 				t.Errorf("recall fell below its floor: %s %s: %d of %d replaced (%s, floor %s, target %s); e.g. %s survived",
-					loc, cat, r, n, pct(r, n), pct(int(recallFloor(cat)*1000), 1000), pct(int(recallTarget(cat)*1000), 1000),
+					loc, cat, r, n, pct(r, n), pct(int(recallFloor(cat, testing.Short())*1000), 1000), pct(int(recallTarget(cat)*1000), 1000),
 					strings.Join(stats.misses[loc+"/"+cat], ", "))
 			case n > 0 && float64(r) < recallTarget(cat)*float64(n):
 				t.Logf("target not met yet: %s %s: %d of %d replaced (%s, target %s); e.g. %s survived",

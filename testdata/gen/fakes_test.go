@@ -43,6 +43,20 @@ func TestOriginalsOutsideFakeLists(t *testing.T) {
 			}
 		}
 	}
+	fakeNameWords := map[string]bool{}
+	for _, mask := range []string{"first_name", "last_name"} {
+		for _, loc := range []string{"it", "fr", "de"} {
+			m, _ := anonymize.New(mask, anonymize.Env{Key: key, Locale: loc, Domain: mask}, anonymize.MapParams{})
+			b, _ := m.Bind(anonymize.Column{Type: "text"})
+			var out []byte
+			for i := range 5_000 {
+				out, _, _ = b.Apply(out[:0], strconv.AppendInt([]byte("sample-"), int64(i), 10), false)
+				for _, w := range strings.Fields(string(out)) {
+					fakeNameWords[w] = true
+				}
+			}
+		}
+	}
 	inFakes := func(name string) string {
 		for f := range fakeTexts {
 			if containsWord(f, name) {
@@ -77,6 +91,18 @@ func TestOriginalsOutsideFakeLists(t *testing.T) {
 			for _, n := range list {
 				if f := inFakes(n); f != "" {
 					t.Errorf("name %q (%s) occurs in the fake %q", n, localeCodes[loc], f)
+				}
+			}
+		}
+		// Nor may a fake name be a word of an original one: "Stefano" as
+		// the fake of a first name would read like the rest of the original
+		// "Di Stefano" left in place.
+		for _, list := range [][]string{firstNames[loc], lastNames[loc]} {
+			for _, n := range list {
+				for _, w := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' || r == '\'' }) {
+					if len(w) >= 3 && fakeNameWords[w] {
+						t.Errorf("name %q (%s) contains %q, which a fake name also is", n, localeCodes[loc], w)
+					}
 				}
 			}
 		}

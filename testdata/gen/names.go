@@ -31,7 +31,7 @@ var firstNames = [numLocales][]string{
 		"Ambre", "Soline", "Gwenaëlle", "Thibault", "Honoré", "Aymeric", "Ségolène", "Bastien", "Quentin",
 		"Apolline", "Capucine", "Gaspard", "Éloïse", "Timothée", "Perrine", "Hortense", "Corentin", "Lison",
 		"Aurèle", "Blandine", "Grégoire", "Solène", "Tristan", "Violaine", "Olive", "Blanche"},
-	locDE: {"Björn", "Sören", "Käthe", "Annegret", "Ralf", "Till", "Jürgen-Peter", "Ines", "Wiebke", "Hauke",
+	locDE: {"Björn", "Sören", "Käthe", "Annegret", "Ralf", "Till", "Hannes-Detlev", "Ines", "Wiebke", "Hauke",
 		"Malte", "Frauke", "Gesine", "Detlef", "Volker", "Rüdiger", "Henrike", "Ortrud", "Kai", "Svenja", "Dörte",
 		"Arne", "Ole", "Merle", "Thorsten", "Ulrike", "Gunnar", "Elke", "Lutz", "Meike", "Hartmut", "Almut",
 		"Eckhard", "Gudrun", "Reinhold", "Ernst"},
@@ -43,11 +43,11 @@ var firstNames = [numLocales][]string{
 
 var lastNames = [numLocales][]string{
 	locIT: {"Ferraresi", "Bonetti", "Cavalli", "Sorrentino", "Tedesco", "Bassi", "Zanetti", "Pagano", "D'Amico",
-		"Fumagalli", "Castelli", "Orlando", "Guidi", "Negri", "Zanella", "Bruni", "Lo Russo", "Dell'Acqua",
+		"Fumagalli", "Castelli", "Orlando", "Guidi", "Negri", "Zanella", "Bruni", "Lo Cascio", "Dell'Acqua",
 		"Sanfilippo", "Mazzoleni", "Cirillo", "Scotti", "Bergamini", "Ruggiero", "Pace", "Ferrante", "Giannini",
-		"Salvi", "Marras", "Cocco", "Melis", "De Simone", "Bellucci", "Mancuso", "Tosi", "Valente", "Di Stefano",
+		"Salvi", "Marras", "Cocco", "Melis", "De Filippis", "Bellucci", "Mancuso", "Tosi", "Valente", "Di Pietrantonio",
 		"Caldarola"},
-	locFR: {"Lebrun", "Dupré", "Le Gall", "de La Fontaine", "Bénard", "Courtois", "Delmas", "Marchal", "Tessier",
+	locFR: {"Lebrun", "Dupré", "Le Gall", "de La Villemarqué", "Bénard", "Courtois", "Delmas", "Marchal", "Tessier",
 		"Besnard", "Perret", "Lagarde", "Charpentier", "Poulain", "Hamel", "Rolland", "Collet", "Prévost",
 		"Jacquet", "Le Goff", "Cordier", "Barthélemy", "Royer", "Marty", "Leclercq", "Huet", "Pichon", "Bouvier",
 		"Guillot", "Millet", "Hubert", "Riou", "Tanguy", "Le Bihan", "Boulanger"},

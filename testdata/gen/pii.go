@@ -344,19 +344,30 @@ func passport(r *rand.Rand, loc locale) string {
 var ipv4First = []int{2, 5, 31, 37, 46, 62, 77, 79, 80, 82, 84, 87, 88, 93, 95, 109, 151, 176, 178, 185, 188, 212, 213, 217}
 var ipv6Prefixes = []string{"2a01:e34:", "2001:b07:", "2a02:8108:", "2a00:23c5:", "2003:e5:", "2a01:cb1d:", "2001:4c4c:"}
 
+// ipAddress writes an IPv4 address or, one time in four, a valid IPv6
+// address in compressed form: the provider prefix, two to four groups and
+// the zero run "::" either after the groups (followed by one more group) or
+// right after the prefix, so that the address never has fewer than eight
+// groups without a "::".
 func ipAddress(r *rand.Rand) string {
 	var b []byte
 	if r.IntN(4) == 0 {
-		b = append(b, pick(r, ipv6Prefixes)...)
+		prefix := pick(r, ipv6Prefixes)
+		var groups []byte
 		for k := range 2 + r.IntN(3) {
 			if k > 0 {
-				b = append(b, ':')
+				groups = append(groups, ':')
 			}
-			b = strconv.AppendUint(b, uint64(1+r.IntN(0xfffe)), 16)
+			groups = strconv.AppendUint(groups, uint64(1+r.IntN(0xfffe)), 16)
 		}
+		b = append(b, prefix...)
 		if r.IntN(2) == 0 {
+			b = append(b, groups...)
 			b = append(b, "::"...)
 			b = strconv.AppendUint(b, uint64(1+r.IntN(0xfffe)), 16)
+		} else {
+			b = append(b, ':') // the prefix ends with ':', so this makes "::"
+			b = append(b, groups...)
 		}
 		return string(b)
 	}
