@@ -2,7 +2,10 @@ package anonymize
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -77,4 +80,90 @@ func BenchmarkKnownNamesIndex(b *testing.B) {
 		b.ReportMetric(float64(k.MemoryBytes())/n, "est-B/value")
 		runtime.KeepAlive(k)
 	}
+}
+
+// BenchmarkScrubSampleTexts scrubs every ticket body and contact note of
+// the bundled sample (testdata/sample.sql) with the known names of its
+// customers, and reports the cost per 200 bytes of text: the average
+// ticket, where BenchmarkScrubNames200 is a dense one.
+func BenchmarkScrubSampleTexts(b *testing.B) {
+	texts, firsts, lasts := sampleTexts(b)
+	m := namesScrub(b, knownIndex(b, firsts, lasts), nil)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	var dst []byte
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			var err error
+			if dst, _, err = m.Apply(dst[:0], t, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(total)*200, "ns/200B")
+}
+
+// sampleTexts reads the free text and the customers' names of the sample
+// dump: tickets.subject/body, contacts.note, customers.first_name/last_name.
+func sampleTexts(b *testing.B) (texts [][]byte, firsts, lasts []string) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "sample.sql"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cols []string
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(line, "COPY "):
+			cols = strings.Split(line[strings.Index(line, "(")+1:strings.Index(line, ")")], ", ")
+			cols = append(cols, strings.Fields(line)[1])
+		case line == `\.`:
+			cols = nil
+		case cols != nil:
+			table := cols[len(cols)-1]
+			for i, f := range strings.Split(line, "\t") {
+				if i >= len(cols)-1 || f == `\N` {
+					continue
+				}
+				v := copyUnescape(f)
+				switch table + "." + cols[i] {
+				case "public.tickets.subject", "public.tickets.body", "public.contacts.note":
+					texts = append(texts, []byte(v))
+				case "public.customers.first_name":
+					firsts = append(firsts, v)
+				case "public.customers.last_name":
+					lasts = append(lasts, v)
+				}
+			}
+		}
+	}
+	if len(texts) < 50 || len(firsts) < 20 {
+		b.Fatalf("sample has %d texts and %d customers: too few", len(texts), len(firsts))
+	}
+	return texts, firsts, lasts
+}
+
+func copyUnescape(f string) string {
+	var sb strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] == '\\' && i+1 < len(f) {
+			i++
+			switch f[i] {
+			case 'n':
+				sb.WriteByte('\n')
+			case 't':
+				sb.WriteByte('\t')
+			case 'r':
+				sb.WriteByte('\r')
+			default:
+				sb.WriteByte(f[i])
+			}
+			continue
+		}
+		sb.WriteByte(f[i])
+	}
+	return sb.String()
 }

@@ -525,8 +525,11 @@ func (f *nameFinder) longestKnown(src []byte, ws []word, known *KnownNames, sc *
 func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte, known *KnownNames) []word {
 	var sep byte
 	for i := 0; i < len(src); {
-		r, n := utf8.DecodeRune(src[i:])
-		if !unicode.IsLetter(r) {
+		r, n := rune(src[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(src[i:])
+		}
+		if !isLetter(r) {
 			switch {
 			case r == '\n' || r == '\r':
 				sep = '\n'
@@ -547,13 +550,16 @@ func (f *nameFinder) tokenize(src []byte, ws []word, fold *[]byte, known *KnownN
 		start := i
 		j := i + n
 		for j < len(src) {
-			r2, n2 := utf8.DecodeRune(src[j:])
-			if unicode.IsLetter(r2) {
+			r2, n2 := rune(src[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRune(src[j:])
+			}
+			if isLetter(r2) {
 				j += n2
 				continue
 			}
 			if (r2 == '\'' || r2 == '\u2019' || r2 == '-') && j+n2 < len(src) {
-				if r3, _ := utf8.DecodeRune(src[j+n2:]); unicode.IsLetter(r3) {
+				if r3, _ := utf8.DecodeRune(src[j+n2:]); isLetter(r3) {
 					j += n2
 					continue
 				}
@@ -603,22 +609,14 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 		}
 	}
 	w := word{start: start, end: end, sepBefore: sep}
-	r, _ := utf8.DecodeRune(s)
-	w.cap = unicode.IsUpper(r)
-	w.upper = w.cap
-	for _, r := range string(s) {
-		if unicode.IsLower(r) {
-			w.upper = false
-			break
-		}
-	}
-	if w.upper && utf8.RuneCount(s) == 1 {
+	var h uint64
+	letters := 0
+	*fold, h, w.cap, w.upper, letters = foldWord((*fold)[:0], s)
+	if w.upper && letters == 1 {
 		w.upper = false // "A", "I": a letter, not a word in capitals
 	}
-	*fold = foldName((*fold)[:0], s)
 	// The large lists only for capitalised words now; a lower-case word
 	// is looked up there when a rule needs it (lists).
-	h := wordHash(*fold)
 	w.flags = f.dict.contextFlags(*fold, h)
 	if w.cap || w.upper {
 		w.flags |= f.dict.listFlags(*fold, h)
@@ -628,7 +626,7 @@ func (f *nameFinder) addWord(src []byte, ws []word, start, end int, sep byte, fo
 		n, _ := known.heads.get(*fold, h)
 		w.knownMax = uint8(n)
 	}
-	if utf8.RuneCount(s) == 1 && w.flags&wHonor == 0 {
+	if letters == 1 && w.flags&wHonor == 0 {
 		w.flags |= wNever // "C.F.", "A": a letter is not a name
 	}
 	if (sep >= '0' && sep <= '9') || (end < len(src) && src[end] >= '0' && src[end] <= '9') {
@@ -649,4 +647,67 @@ func (f *nameFinder) lists(src []byte, ws []word, i int, sc *nameScratch) uint16
 		w.listsDone = true
 	}
 	return w.flags
+}
+
+// isLetter is unicode.IsLetter with the ASCII answer from a table.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiLetter[r]
+	}
+	return unicode.IsLetter(r)
+}
+
+var asciiLetter = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// foldWord appends the folded form of the word s (as foldName does) and
+// returns its wordHash, whether its first letter is a capital, whether it
+// has no lower-case letter, and how many runes it has: one pass.
+func foldWord(dst, s []byte) (out []byte, h uint64, capital, upper bool, runes int) {
+	h = 14695981039346656037
+	upper = true
+	start := len(dst)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				if i == 0 {
+					capital = true
+				}
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z':
+				upper = false
+			}
+			dst = append(dst, c)
+			i++
+			runes++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		switch {
+		case r == '\u2019':
+			r = '\''
+		case unicode.IsUpper(r):
+			if i == 0 {
+				capital = true
+			}
+			r = unicode.ToLower(r)
+		case unicode.IsLower(r):
+			upper = false
+		}
+		dst = utf8.AppendRune(dst, r)
+		i += n
+		runes++
+	}
+	upper = upper && capital
+	for _, c := range dst[start:] {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return dst, h, capital, upper, runes
 }

@@ -213,7 +213,10 @@ func (s *Server) loadCatalog(ctx context.Context) error {
 		return fmt.Errorf("read catalog: %w", err)
 	}
 	if r := s.rules(); r.KnownNames().Get() == nil || time.Since(time.Unix(0, s.namesAt.Load())) >= knownNamesEvery {
-		if err := s.loadKnownNames(cctx, r, snap, conn); err != nil {
+		// The names scan every name column: a budget of its own.
+		nctx, ncancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer ncancel()
+		if err := s.loadKnownNames(nctx, r, snap, conn); err != nil {
 			s.metrics.refreshes.WithLabelValues("failed").Inc()
 			return err
 		}
