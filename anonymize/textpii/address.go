@@ -212,25 +212,47 @@ func hasSuffixFold(src []byte, i, e int, s string) bool {
 // "Via Roma 15", German "Hauptstraße 5", "Berliner Straße 5", "Am Markt 3".
 func matchStreetWordFirst(src []byte, i int) (int, bool) {
 	we := streetWordEnd(src, i)
+	return matchStreetWordFirstAt(src, i, we, typeFirstIndex(src, i, we))
+}
+
+// typeFirstIndex returns 1 + the index in typeFirst of the word src[i:we],
+// 0 if it is none (the words of typeFirst are distinct).
+func typeFirstIndex(src []byte, i, we int) int {
+	if we-i > 9 {
+		return 0
+	}
+	for k, t := range typeFirst {
+		if wordIs(src, i, we, t.w) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// The lower-case first letters of unitWords and dePrefixes.
+var (
+	unitFirst   = makeByteSet("fasu") // unitWords
+	prefixFirst = makeByteSet("aiuz") // dePrefixes
+)
+
+// matchStreetWordFirstAt is matchStreetWordFirst for the street word
+// src[i:we] (streetWordEnd) with typeFirstIndex tf.
+func matchStreetWordFirstAt(src []byte, i, we, tf int) (int, bool) {
 	if we == i {
 		return 0, false
 	}
 	capital := isUpper(src[i])
 	// Type word first.
-	if we-i <= 9 && containsByte("vplcsbraiq", lower(src[i])) {
-		for _, t := range typeFirst {
-			if (capital || !t.capital) && wordIs(src, i, we, t.w) {
-				j := skipSpaces(src, we, 1)
-				if j == we {
-					return 0, false
-				}
-				ne, ok := matchName(src, j, 6)
-				if !ok {
-					return 0, false
-				}
-				return numberAfterName(src, ne)
-			}
+	if tf > 0 && (capital || !typeFirst[tf-1].capital) {
+		j := skipSpaces(src, we, 1)
+		if j == we {
+			return 0, false
 		}
+		ne, ok := matchName(src, j, 6)
+		if !ok {
+			return 0, false
+		}
+		return numberAfterName(src, ne)
 	}
 	if !capital {
 		return 0, false
@@ -239,7 +261,7 @@ func matchStreetWordFirst(src []byte, i int) (int, bool) {
 	if j == we || j >= len(src) {
 		return 0, false
 	}
-	if we-i <= 9 && isDigit(src[j]) && containsByte("fasu", lower(src[i])) {
+	if we-i <= 9 && isDigit(src[j]) && unitFirst[lower(src[i])] {
 		if e, ok := matchUnitStreet(src, i, we); ok {
 			return e, true
 		}
@@ -266,7 +288,7 @@ func matchStreetWordFirst(src []byte, i int) (int, bool) {
 		return houseNumber(src, k)
 	}
 	// "Am Markt 3", "An der Alster 12": the number must end the address.
-	if we-i > 5 || !containsByte("aiuz", lower(src[i])) {
+	if we-i > 5 || !prefixFirst[lower(src[i])] {
 		return 0, false
 	}
 	for _, p := range dePrefixes {

@@ -28,7 +28,7 @@ func wordAt(src []byte, i int, list []string) int {
 // bracketedAny is bracketed for any word of list; it returns the end and
 // the index of the word.
 func bracketedAny(src []byte, i int, list []string) (int, int, bool) {
-	if i >= len(src) || !containsByte("[({<", src[i]) {
+	if i >= len(src) || !openBrackets[src[i]] {
 		return 0, 0, false
 	}
 	for k, w := range list {
@@ -202,18 +202,43 @@ func matchObfuscatedEmail(src []byte, i int) (int, bool) {
 }
 
 // mayBeObfuscatedEmail is a cheap filter on the byte after the first run of
-// letters and digits of a token (ae): a local-part character, an opening
-// bracket or '@', or a blank followed by one of "aAcCkK@[({<".
+// letters and digits of a token (ae): a local-part character followed by
+// another, an opening bracket or '@', or a blank followed by one of
+// "aAcCkK@[({<" that starts an obfuscated '@'.
 func mayBeObfuscatedEmail(src []byte, ae int) bool {
 	if ae >= len(src) {
 		return false
 	}
 	switch src[ae] {
-	case '.', '_', '-', '+', '[', '(', '{', '<', '@':
+	case '.', '_', '-', '+':
+		// The local part goes on ("gaia.marras"): it cannot end on these.
+		return ae+1 < len(src) && localChar(src[ae+1])
+	case '[', '(', '{', '<', '@':
 		return true
 	case ' ':
 		j := skipSpaces(src, ae, 2)
-		return j < len(src) && containsByte("aAcCkK@[({<", src[j])
+		if j >= len(src) || !emailAfterBlank[src[j]] {
+			return false
+		}
+		// A word there must be one of atWords: "at", "arobase", "arroba",
+		// "chiocciola", "klammeraffe".
+		switch c1 := lower(byteAt(src, j+1)); lower(src[j]) {
+		case 'a':
+			if c1 != 't' && c1 != 'r' {
+				return false
+			}
+		case 'c':
+			if c1 != 'h' {
+				return false
+			}
+		case 'k':
+			if c1 != 'l' {
+				return false
+			}
+		}
+		// The local part ends at ae: the '@' must be written there.
+		_, _, ok := atSeparator(src, ae)
+		return ok
 	}
 	return false
 }

@@ -346,9 +346,26 @@ func nirChar(c byte) bool { return isDigit(c) || c == 'A' || c == 'B' }
 // matchIDDigits tries the identifiers that start with a digit: NIR,
 // Steuer-ID, DNI and the hyphenated SSN.
 func matchIDDigits(src []byte, i int) (int, IDType) {
+	l := digitsEnd(src, i) - i
+	// Cheap necessary conditions for the short runs: a NIR grouped
+	// "1 85 ..." (or "1A..." read as NIR characters), a Steuer-ID grouped
+	// "12 345 ...", an SSN "123-45-...".
+	switch l {
+	case 1:
+		if c := byteAt(src, i+1); c != ' ' && c != 'A' && c != 'B' {
+			return 0, IDNone
+		}
+	case 2:
+		if byteAt(src, i+2) != ' ' || !isDigit(byteAt(src, i+3)) {
+			return 0, IDNone
+		}
+	case 3:
+		if byteAt(src, i+3) != '-' || !isDigit(byteAt(src, i+4)) {
+			return 0, IDNone
+		}
+	}
 	var lens, ends [7]int
 	var buf [maxIDLen]byte
-	l := digitsEnd(src, i) - i
 	// NIR: 15 characters compact, or 1-2-2-2-3-3-2, or 13+2.
 	if l == 15 || l == 1 || l == 13 || l == 6 {
 		if n := readGroups(src, i, ' ', nirChar, lens[:], ends[:]); n > 0 {

@@ -66,19 +66,6 @@ var keywordIndex = func() (t [26][]keyword) {
 	return t
 }()
 
-// keywordLens has, per first letter, bit k set when a keyword's first word
-// is k bytes long (k < 32).
-var keywordLens = func() (t [26]uint32) {
-	for c, list := range keywordIndex {
-		for _, kw := range list {
-			if kw.first < 32 {
-				t[c] |= 1 << kw.first
-			}
-		}
-	}
-	return t
-}()
-
 // matchPhrase matches the keyword phrase p at src[i]; it returns the end.
 func matchPhrase(src []byte, i int, p string) (int, bool) {
 	n := len(src)
@@ -133,21 +120,16 @@ func (f *finder) actOn(a kwAct) bool {
 	return false
 }
 
-// keyword tries the keywords at the token start i and what follows them.
-// It reports whether hits were emitted.
-func (f *finder) keyword(i int) bool {
+// keyword tries the keywords at the token start i, whose first word has
+// the lookup entry w (nil if none), and what follows them. It reports
+// whether hits were emitted.
+func (f *finder) keyword(i int, w *wordEntry) bool {
+	if w == nil {
+		return false
+	}
 	src := f.src
-	c := lower(src[i])
-	if c < 'a' || c > 'z' {
-		return false
-	}
-	we := wordEnd(src, i)
-	if we-i >= 32 || keywordLens[c-'a']&(1<<(we-i)) == 0 {
-		return false
-	}
-	list := keywordIndex[c-'a']
-	for _, kw := range list {
-		if kw.first != we-i || !f.actOn(kw.act) {
+	for _, kw := range w.kws {
+		if !f.actOn(kw.act) {
 			continue
 		}
 		e, ok := matchPhrase(src, i, kw.phrase)

@@ -176,7 +176,7 @@ func upperAt(src []byte, i int) bool {
 // "a_b", "x/12") or a decimal separator ("1.250", "3,14"), and it is not the
 // host part of an e-mail address or a reference after '#'.
 func startOK(src []byte, i int) bool {
-	if i == 0 {
+	if i == 0 || !startSlow[src[i-1]] {
 		return true
 	}
 	if alnumBefore(src, i) {
@@ -312,6 +312,17 @@ func Find(src []byte, opts Options, hits []Hit) []Hit {
 			i = f.skipToken(i)
 			continue
 		}
+		if cl&(cUpper|cLower) != 0 {
+			t := scanToken(src, i)
+			before := len(f.hits)
+			f.atLetter(i, &t)
+			if len(f.hits) > before && f.last > i {
+				i = f.last
+			} else {
+				i = t.te
+			}
+			continue
+		}
 		if e := f.at(i); e > i {
 			i = e
 			continue
@@ -333,8 +344,9 @@ func (f *finder) skipToken(i int) int {
 	return j
 }
 
-// at tries every detector at the token start i and returns the end of the
-// last hit it emitted, or 0.
+// at tries every detector at the token start i (a digit or a colon; the
+// letters go to atLetter) and returns the end of the last hit it emitted,
+// or 0.
 func (f *finder) at(i int) int {
 	src := f.src
 	c := src[i]
@@ -342,8 +354,6 @@ func (f *finder) at(i int) int {
 	switch {
 	case isDigit(c):
 		f.atDigit(i)
-	case isLetterASCII(c):
-		f.atLetter(i)
 	case c == ':':
 		if f.opts.IPs {
 			if e, ok := matchIPv6(src, i); ok {
@@ -390,16 +400,19 @@ func (f *finder) atDigit(i int) {
 	}
 }
 
-func (f *finder) atLetter(i int) {
+// atLetter tries every detector at the letter token i, read by scanToken.
+func (f *finder) atLetter(i int, t *token) {
 	src, o := f.src, f.opts
-	ae := alnumEnd(src, i)
+	ae := t.ae
 	if o.IBANs && ae-i >= 4 {
 		if e, ok := matchIBAN(src, i); ok {
 			f.emit(KindIBAN, IDNone, i, e)
 			return
 		}
 	}
-	if o.IDs {
+	// matchIDLetters needs 16 characters, or at most nine with a digit
+	// third (a NINO, a NIE) unless the run is one or two bytes long.
+	if o.IDs && (ae-i == 16 || ae-i <= 9 && (ae-i <= 2 || isDigit(src[i+2]))) {
 		if e, t := matchIDLetters(src, i, ae); t != IDNone {
 			f.emit(KindNationalID, t, i, e)
 			return
@@ -411,11 +424,28 @@ func (f *finder) atLetter(i int) {
 			return
 		}
 	}
-	if f.keyword(i) {
+	w := lookupWord(src, i, t.we)
+	if f.keyword(i, w) {
 		return
 	}
 	if o.Addresses {
-		if e, ok := matchStreetWordFirst(src, i); ok {
+		// streetWordEnd is the word end unless a dot or hyphen follows
+		// or the word is longer than it reads.
+		swe, tf := t.we, 0
+		if c := byteAt(src, swe); c == '.' || c == '-' || swe-i > 60 {
+			swe = streetWordEnd(src, i)
+		}
+		switch {
+		case swe == t.we:
+			if w != nil {
+				tf = int(w.typeFirst)
+			}
+		case swe == t.we+1 && src[t.we] == '.':
+			// A word with a full stop: no word of typeFirst ends in one.
+		default:
+			tf = typeFirstIndex(src, i, swe)
+		}
+		if e, ok := matchStreetWordFirstAt(src, i, swe, tf); ok {
 			f.street(i, e)
 			return
 		}
