@@ -401,11 +401,13 @@ func (f *nameFinder) lowerRun(src []byte, ws []word, i, ctx int, known *KnownNam
 			return n
 		}
 		// Two known values in a row ("gaia marras", "aurèle le gall",
-		// "poppy white"), not both ordinary words.
+		// "poppy white"): a given name and a surname in either order
+		// ("pace vittoria", though both are also words), or any two of
+		// which one is no ordinary word.
 		// The surname may come first ("negri fabrizio", as forms list them).
 		if n1, e1 := f.longestKnown(src, ws[i:i+1], known, sc); n1 == 1 && !ws[i+1].cap {
 			if n2, e2 := f.longestKnown(src, ws[i+1:], known, sc); n2 >= 1 &&
-				(f.lists(src, ws, i, sc)&wCommon == 0 || f.lists(src, ws, i+1, sc)&wCommon == 0) {
+				(givenAndSurname(known, e1, e2) || f.lists(src, ws, i, sc)&wCommon == 0 || f.lists(src, ws, i+1, sc)&wCommon == 0) {
 				sc.hits = append(sc.hits, nameHit{start: w.start, end: w.end, known: true, entry: e1})
 				f.emitKnown(src, ws[i+1:i+1+n2], e2, known, sc)
 				return 1 + n2
@@ -710,4 +712,11 @@ func foldWord(dst, s []byte) (out []byte, h uint64, capital, upper bool, runes i
 		h *= 1099511628211
 	}
 	return dst, h, capital, upper, runes
+}
+
+// givenAndSurname reports whether two known values are a given name and a
+// surname, in either order.
+func givenAndSurname(k *KnownNames, a, b knownEntry) bool {
+	pa, pb := k.sources[a.src].part, k.sources[b.src].part
+	return pa == PartFirst && pb == PartLast || pa == PartLast && pb == PartFirst
 }

@@ -130,6 +130,7 @@ func TestScrubKnownNameGetsColumnPseudonymInAnyCase(t *testing.T) {
 		{"Cordiali saluti,\nGaia Marras", "Cordiali saluti,\n" + first + " " + last},
 		{"GAIA MARRAS ha scritto", strings.ToUpper(first+" "+last) + " ha scritto"},
 		{"scrive gaia marras.", "scrive " + strings.ToLower(first+" "+last) + "."},
+		{"marras gaia - sollecito", strings.ToLower(last+" "+first) + " - sollecito"},
 		{"Il conto di Marras è chiuso", "Il conto di " + last + " è chiuso"},
 		{"la pratica De Luca", "la pratica " + maskOf(t, "last_name", "it", "De Luca")},
 		{"firmato Anna Maria Dell'Acqua", "firmato " + maskOf(t, "first_name", "it", "Anna Maria") + " " + maskOf(t, "last_name", "it", "Dell'Acqua")},
@@ -253,4 +254,18 @@ func (m scrubMask) scrubber(t testing.TB) *scrubber {
 		t.Fatal(err)
 	}
 	return s
+}
+
+func TestScrubKnownNamePairThatIsAlsoWords(t *testing.T) {
+	b := namesScrub(t, knownIndex(t, []string{"Vittoria"}, []string{"Pace"}), nil)
+	first, last := maskOf(t, "first_name", "it", "Vittoria"), maskOf(t, "last_name", "it", "Pace")
+	if got, want := applyText(t, b, "pace vittoria - sollecito"), strings.ToLower(last+" "+first)+" - sollecito"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Each word alone, in lower case, is prose.
+	for _, s := range []string{"Vogliamo la pace.", "una vittoria netta"} {
+		if got := applyText(t, b, s); got != s {
+			t.Errorf("%q -> %q", s, got)
+		}
+	}
 }
