@@ -19,10 +19,16 @@ func testKey(t testing.TB, secret string) *Key {
 	return k
 }
 
-// bindText builds mask name with params for a column of type typ.
+// bindMask builds mask name with params for column c, under key.
 func bindMask(t testing.TB, key *Key, name string, p MapParams, c Column) Bound {
 	t.Helper()
-	m, err := New(name, Env{Key: key}, p)
+	return bindMaskEnv(t, name, Env{Key: key}, p, c)
+}
+
+// bindMaskEnv is bindMask with a whole environment (locale, domain, known names).
+func bindMaskEnv(t testing.TB, name string, env Env, p MapParams, c Column) Bound {
+	t.Helper()
+	m, err := New(name, env, p)
 	if err != nil {
 		t.Fatalf("New(%s): %v", name, err)
 	}

@@ -299,8 +299,12 @@ func textpiiKind(k textpii.Kind) piiKind {
 		return piiObfEmail
 	case textpii.KindIBAN:
 		return piiIBANText
+	case textpii.KindNone:
+		return piiNone
 	}
-	return piiNone
+	// A kind this scrubber does not know: kept as a match that replace
+	// refuses, never passed through.
+	return piiKinds
 }
 
 // resolveOverlaps sorts hits by start (longest first, names last) and drops
@@ -523,24 +527,6 @@ func matchEmail(src []byte, word, at int) (start, end int, ok bool) {
 	return s, end, end > 0
 }
 
-// ibanLength is the IBAN length per country (ISO 13616 registry); 0 for a
-// code that has no IBAN.
-func ibanLength(a, b byte) int {
-	return int(ibanLengthTable[int(a-'A')*26+int(b-'A')])
-}
-
-var ibanLengthTable = func() (t [26 * 26]uint8) {
-	const list = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BI27BR29BY28CH21CR22CY28CZ24DE22DJ27DK18DO28" +
-		"EE20EG29ES24FI18FK18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26IT27JO30" +
-		"KW30KZ20LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31MU30NI28NL18NO15OM23" +
-		"PK24PL28PS29PT25QA29RO24RS22RU33SA24SC31SD18SE24SI19SK24SM27SO23ST25SV28TL23TN24TR26" +
-		"UA29VA22VG24XK20"
-	for i := 0; i+4 <= len(list); i += 4 {
-		t[int(list[i]-'A')*26+int(list[i+1]-'A')] = (list[i+2]-'0')*10 + list[i+3] - '0'
-	}
-	return t
-}()
-
 // matchIBAN reads, from src[i], an IBAN of its country's length, either
 // compact or printed in blocks of four separated by single spaces, and
 // accepts it if the mod-97 check passes. When only the check fails, the end
@@ -550,7 +536,7 @@ func matchIBAN(src []byte, i int) (int, bool) {
 	if i+4 > n || !scIs(src[i+1], scUpper) || !scIs(src[i+2], scDigit) || !scIs(src[i+3], scDigit) {
 		return 0, false
 	}
-	want := ibanLength(src[i], src[i+1])
+	want := textpii.IBANLength(src[i], src[i+1])
 	if want == 0 {
 		return 0, false
 	}
@@ -572,33 +558,7 @@ func matchIBAN(src []byte, i int) (int, bool) {
 	if !tokenEnd(src, j) {
 		return 0, false
 	}
-	return j, ibanMod97(src[i:j]) == 1
-}
-
-// ibanMod97 computes the ISO 13616 remainder of an IBAN (spaces skipped):
-// the BBAN, then country code and check digits, letters as 10..35.
-func ibanMod97(s []byte) uint64 {
-	var rem uint64
-	add := func(c byte) {
-		switch {
-		case scIs(c, scDigit):
-			rem = rem*10 + uint64(c-'0')
-		case scIs(c, scUpper):
-			rem = rem*100 + uint64(c-'A'+10)
-		default:
-			return
-		}
-		if rem >= 1<<50 {
-			rem %= 97
-		}
-	}
-	for _, c := range s[4:] {
-		add(c)
-	}
-	for _, c := range s[:4] {
-		add(c)
-	}
-	return rem % 97
+	return j, textpii.IBANRemainder(src[i:j]) == 1
 }
 
 // matchCard reads 13-19 digits from src[i], optionally in groups separated

@@ -60,7 +60,8 @@ func (s *scrubber) replaceName(dst, orig []byte, n nameHit, sc *scrubScratch) ([
 		if src == nil || int(n.entry.src) >= len(src.sources) {
 			return dst, ErrRefused
 		}
-		dst, _, err = src.sources[n.entry.src].bound.Apply(dst, []byte(n.entry.value), false)
+		sc.tmp = append(sc.tmp[:0], n.entry.value...)
+		dst, _, err = src.sources[n.entry.src].bound.Apply(dst, sc.tmp, false)
 	default:
 		// The mask's input is the name in title case, so "ROSSI" and
 		// "Rossi" get one pseudonym.

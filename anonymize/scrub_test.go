@@ -221,29 +221,13 @@ func scrubKey(t testing.TB) *Key {
 
 func scrubBound(t testing.TB, p MapParams, c Column) Bound {
 	t.Helper()
-	m, err := New("scrub", Env{Key: scrubKey(t)}, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := m.Bind(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return bindMaskEnv(t, "scrub", Env{Key: scrubKey(t)}, p, c)
 }
 
 // plainBound is the mask a plain column of that kind gets.
 func plainBound(t testing.TB, kind string) Bound {
 	t.Helper()
-	m, err := New(kind, Env{Key: scrubKey(t), Domain: kind}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := m.Bind(Column{Type: "text"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return bindMaskEnv(t, kind, Env{Key: scrubKey(t), Domain: kind}, nil, Column{Type: "text"})
 }
 
 func applyOK(t testing.TB, b Bound, in string) string {

@@ -19,6 +19,10 @@ var ibanLen = func() (t [26 * 26]uint8) {
 	return t
 }()
 
+// IBANLength returns the IBAN length of the country with code a b (either
+// case), 0 for a code that has no IBAN.
+func IBANLength(a, b byte) int { return ibanLength(a, b) }
+
 func ibanLength(a, b byte) int {
 	a, b = upper(a), upper(b)
 	if !isUpper(a) || !isUpper(b) {
@@ -55,6 +59,10 @@ func matchIBAN(src []byte, i int) (int, bool) {
 	}
 	return j, ibanMod97(src[i:j]) == 1
 }
+
+// IBANRemainder returns the ISO 13616 mod-97 remainder of an IBAN (any
+// case, spaces skipped): 1 for a valid one.
+func IBANRemainder(s []byte) uint64 { return ibanMod97(s) }
 
 // ibanMod97 computes the ISO 13616 remainder of an IBAN in any case, spaces
 // skipped: the BBAN, then country code and check digits, letters as 10..35.
