@@ -100,17 +100,13 @@ func logSummary(log zerolog.Logger, msg string, st dump.Stats, start time.Time) 
 }
 
 // rewindable returns in as a reader that can be read twice: a regular file
-// as it is, anything else (a pipe) copied to a temporary file first, which
-// cleanup removes.
+// as it is, anything else (a pipe) copied first to a temporary file that
+// only this user can read (os.CreateTemp: mode 0600) and that cleanup
+// removes.
 func rewindable(in io.Reader) (io.ReadSeeker, func(), error) {
 	if f, ok := in.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			return f, func() {}, nil
-		}
-	}
-	if rs, ok := in.(io.ReadSeeker); ok {
-		if _, ok := in.(*os.File); !ok {
-			return rs, func() {}, nil
 		}
 	}
 	tmp, err := os.CreateTemp("", "pgveil-anonymize-*.sql")
