@@ -118,8 +118,9 @@ func errorResponse(err error, username string) *pgproto3.ErrorResponse {
 	if ae.code == sqlstateInvalidPassword {
 		msg = fmt.Sprintf("password authentication failed for user %q", username)
 	}
-	return &pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: ae.code,
-		Message: msg, Detail: ae.detail, Hint: ae.hint}
+	e := pgError(sevFatal, ae.code, msg, ae.hint)
+	e.Detail = ae.detail
+	return e
 }
 
 // credential is what the exchange checks a proof against.
@@ -145,36 +146,10 @@ func authenticate(be *pgproto3.Backend, users []rules.User, username string, sec
 	if err := be.Flush(); err != nil {
 		return nil, fmt.Errorf("authentication: send AuthenticationSASL: %w", err)
 	}
-
-	if err := be.SetAuthType(pgproto3.AuthTypeSASL); err != nil {
-		return nil, fmt.Errorf("authentication: %w", err)
-	}
-	msg, err := be.Receive()
-	if err != nil {
-		return nil, receiveError("SASLInitialResponse", err)
-	}
-	initial, ok := msg.(*pgproto3.SASLInitialResponse)
-	if !ok {
-		return nil, protocolError("expected SASL response, got %s", messageName(msg))
-	}
-	switch initial.AuthMechanism {
-	case scramMechanism:
-	case scramPlusMechanism:
-		return nil, &authError{code: sqlstateInvalidAuthSpec,
-			message: "channel binding (SCRAM-SHA-256-PLUS) is not supported by pgveil",
-			hint:    "connect with channel_binding=prefer or channel_binding=disable",
-			err:     errors.New("client asked for channel binding (SCRAM-SHA-256-PLUS), which is not offered")}
-	default:
-		return nil, protocolError("client selected an invalid SASL authentication mechanism")
-	}
-	if len(initial.Data) > MaxSASLMessageSize {
-		return nil, malformed("The message is too long.")
-	}
-	first, err := parseClientFirst(initial.Data)
+	first, err := receiveClientFirst(be)
 	if err != nil {
 		return nil, err
 	}
-
 	nonce := make([]byte, serverNonceSize)
 	if _, err := rand.Read(nonce); err != nil {
 		return nil, fmt.Errorf("authentication: server nonce: %w", err)
@@ -186,32 +161,10 @@ func authenticate(be *pgproto3.Backend, users []rules.User, username string, sec
 	if err := be.Flush(); err != nil {
 		return nil, fmt.Errorf("authentication: send AuthenticationSASLContinue: %w", err)
 	}
-
-	if err := be.SetAuthType(pgproto3.AuthTypeSASLContinue); err != nil {
-		return nil, fmt.Errorf("authentication: %w", err)
-	}
-	msg, err = be.Receive()
-	if err != nil {
-		return nil, receiveError("SASLResponse", err)
-	}
-	resp, ok := msg.(*pgproto3.SASLResponse)
-	if !ok {
-		return nil, protocolError("expected SASL response, got %s", messageName(msg))
-	}
-	if len(resp.Data) > MaxSASLMessageSize {
-		return nil, malformed("The message is too long.")
-	}
-	final, err := parseClientFinal(resp.Data)
+	final, err := receiveClientFinal(be, first, fullNonce)
 	if err != nil {
 		return nil, err
 	}
-	if !bytes.Equal(final.channelBinding, []byte(first.gs2Header)) {
-		return nil, malformed("SCRAM channel binding check failed.")
-	}
-	if final.nonce != fullNonce {
-		return nil, malformed("Nonce does not match.")
-	}
-
 	authMessage := []byte(first.bare + "," + serverFirst + "," + final.withoutProof)
 	if !verifyProof(cred.storedKey, authMessage, final.proof) || cred.doomed != "" {
 		why := "wrong password"
@@ -221,7 +174,6 @@ func authenticate(be *pgproto3.Backend, users []rules.User, username string, sec
 		return nil, &authError{code: sqlstateInvalidPassword,
 			err: fmt.Errorf("%w for user %q: %s", ErrAuthFailed, username, why)}
 	}
-
 	be.Send(&pgproto3.AuthenticationSASLFinal{Data: []byte("v=" +
 		base64.StdEncoding.EncodeToString(hmacSHA256(cred.serverKey, authMessage)))})
 	be.Send(&pgproto3.AuthenticationOk{})
@@ -230,6 +182,66 @@ func authenticate(be *pgproto3.Backend, users []rules.User, username string, sec
 	}
 	_ = be.SetAuthType(pgproto3.AuthTypeOk) // a valid type: cannot fail
 	return cred.user, nil
+}
+
+// receiveClientFirst reads the SASLInitialResponse: the mechanism and the
+// client-first message.
+func receiveClientFirst(be *pgproto3.Backend) (clientFirst, error) {
+	if err := be.SetAuthType(pgproto3.AuthTypeSASL); err != nil {
+		return clientFirst{}, fmt.Errorf("authentication: %w", err)
+	}
+	msg, err := be.Receive()
+	if err != nil {
+		return clientFirst{}, receiveError("SASLInitialResponse", err)
+	}
+	initial, ok := msg.(*pgproto3.SASLInitialResponse)
+	if !ok {
+		return clientFirst{}, protocolError("expected SASL response, got %s", messageName(msg))
+	}
+	switch initial.AuthMechanism {
+	case scramMechanism:
+	case scramPlusMechanism:
+		return clientFirst{}, &authError{code: sqlstateInvalidAuthSpec,
+			message: "channel binding (SCRAM-SHA-256-PLUS) is not supported by pgveil",
+			hint:    "connect with channel_binding=prefer or channel_binding=disable",
+			err:     errors.New("client asked for channel binding (SCRAM-SHA-256-PLUS), which is not offered")}
+	default:
+		return clientFirst{}, protocolError("client selected an invalid SASL authentication mechanism")
+	}
+	if len(initial.Data) > MaxSASLMessageSize {
+		return clientFirst{}, malformed("The message is too long.")
+	}
+	return parseClientFirst(initial.Data)
+}
+
+// receiveClientFinal reads the SASLResponse with the client's proof and
+// checks its channel binding and nonce.
+func receiveClientFinal(be *pgproto3.Backend, first clientFirst, fullNonce string) (clientFinal, error) {
+	if err := be.SetAuthType(pgproto3.AuthTypeSASLContinue); err != nil {
+		return clientFinal{}, fmt.Errorf("authentication: %w", err)
+	}
+	msg, err := be.Receive()
+	if err != nil {
+		return clientFinal{}, receiveError("SASLResponse", err)
+	}
+	resp, ok := msg.(*pgproto3.SASLResponse)
+	if !ok {
+		return clientFinal{}, protocolError("expected SASL response, got %s", messageName(msg))
+	}
+	if len(resp.Data) > MaxSASLMessageSize {
+		return clientFinal{}, malformed("The message is too long.")
+	}
+	final, err := parseClientFinal(resp.Data)
+	if err != nil {
+		return clientFinal{}, err
+	}
+	if !bytes.Equal(final.channelBinding, []byte(first.gs2Header)) {
+		return clientFinal{}, malformed("SCRAM channel binding check failed.")
+	}
+	if final.nonce != fullNonce {
+		return clientFinal{}, malformed("Nonce does not match.")
+	}
+	return final, nil
 }
 
 func receiveError(what string, err error) error {

@@ -46,7 +46,3 @@ func (m *valueMemo) put(v, out []byte, null bool) {
 	s.out = append(s.out[:0], out...)
 	s.null, s.used = null, true
 }
-
-// countRow counts the rows of the current result (endResult resets it
-// before any message that is not a row).
-func (s *session) countRow() { s.streak++ }

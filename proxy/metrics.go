@@ -19,7 +19,7 @@ type metrics struct {
 	sessions   prometheus.Counter
 	active     prometheus.GaugeFunc
 	authFailed prometheus.Counter
-	statements *prometheus.CounterVec // decision: allowed, refused, withheld
+	statements *prometheus.CounterVec // decision: allowed, refused, withheld, error (audit.go)
 	rows       prometheus.Counter
 	refreshes  *prometheus.CounterVec // result: ok, failed
 }
@@ -32,7 +32,7 @@ func newMetrics(s *Server) *metrics {
 		authFailed: prometheus.NewCounter(prometheus.CounterOpts{Name: "pgveil_proxy_auth_failures_total",
 			Help: "Failed authentications (unknown user and wrong password counted together)."}),
 		statements: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "pgveil_proxy_statements_total",
-			Help: "Statements by decision: allowed, refused (never reached the database), withheld (cut off by the proxy)."}, []string{"decision"}),
+			Help: "Statements by decision: allowed, refused (never reached the database), withheld (cut off by the proxy), error (failed in the database)."}, []string{"decision"}),
 		rows: prometheus.NewCounter(prometheus.CounterOpts{Name: "pgveil_proxy_rows_total",
 			Help: "Result rows sent to clients after masking."}),
 		refreshes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "pgveil_proxy_catalog_refreshes_total",
@@ -42,7 +42,7 @@ func newMetrics(s *Server) *metrics {
 		Help: "Client connections being served."}, func() float64 { return float64(s.active.Load()) })
 	m.reg.MustRegister(m.sessions, m.active, m.authFailed, m.statements, m.rows, m.refreshes,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, d := range []string{"allowed", "refused", "withheld"} {
+	for _, d := range decisions {
 		m.statements.WithLabelValues(d)
 	}
 	return m
@@ -55,7 +55,7 @@ func (s *Server) ServeMetrics(ctx context.Context, ln net.Listener) error {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
-		if s.snapshot() == nil || time.Since(time.Unix(0, s.snapAt.Load())) > 3*s.refreshEvery() {
+		if s.current().snap == nil || time.Since(time.Unix(0, s.snapAt.Load())) > 3*s.refreshEvery() {
 			http.Error(w, "catalog snapshot missing or stale", http.StatusServiceUnavailable)
 			return
 		}

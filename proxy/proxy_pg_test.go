@@ -79,7 +79,7 @@ proxy:
 	}
 	t.Setenv("PROXY_TEST_UPSTREAM_PASSWORD", pw)
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err = NewServer(ctx, Config{Rules: r, Upstream: u.String(), Log: log})
+	srv, err = NewServer(ctx, Config{Rules: r, Log: log})
 	if err != nil {
 		cancel()
 		t.Fatal(err)

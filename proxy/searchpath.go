@@ -63,7 +63,7 @@ func (s *session) freshPath() error {
 	if !s.pathStale {
 		return nil
 	}
-	if s.txStatus == 'E' || (s.es != nil && (len(s.es.queue) > 0 || s.es.open)) {
+	if s.txStatus == 'E' || s.pipe.busy() {
 		// A SHOW now would end the extended protocol's implicit
 		// transaction (and with it a SET LOCAL) or be discarded.
 		return errPathUnknown
@@ -165,11 +165,9 @@ func onlyTransactionEnds(an *lineage.Analysis) bool {
 // this catches any other way (a role's default, a function).
 func (s *session) checkParameter(m *pgproto3.ParameterStatus) error {
 	if err := lexingParameter(m.Name, m.Value); err != nil {
-		s.queueClient(&pgproto3.ErrorResponse{Severity: "FATAL", SeverityUnlocalized: "FATAL", Code: "0A000",
-			Message: "pgveil: " + err.Error(), Hint: "use client_encoding UTF8 and standard_conforming_strings on"})
-		s.flushClient()
 		s.cancelUpstream()
-		return fmt.Errorf("%w: %w", err, errClosed)
+		return &clientError{resp: pgError(sevFatal, "0A000", "pgveil: "+err.Error(), "use client_encoding UTF8 and standard_conforming_strings on"),
+			cause: fmt.Errorf("%w: %w", err, errClosed)}
 	}
 	return nil
 }

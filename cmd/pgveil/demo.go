@@ -153,7 +153,7 @@ func runDemo(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	srv, err := proxy.NewServer(ctx, proxy.Config{Rules: r, Upstream: upstream, Log: log})
+	srv, err := proxy.NewServer(ctx, proxy.Config{Rules: r, Log: log})
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}

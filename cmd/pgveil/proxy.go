@@ -57,7 +57,7 @@ func runProxy(c *cli.Context) error {
 	if l := c.String("listen"); l != "" {
 		listen = l
 	}
-	srv, err := proxy.NewServer(c.Context, proxy.Config{Rules: r, Upstream: r.Proxy.Upstream, Log: log})
+	srv, err := proxy.NewServer(c.Context, proxy.Config{Rules: r, Log: log})
 	if err != nil {
 		return fmt.Errorf("proxy: %w", err)
 	}
