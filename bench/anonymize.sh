@@ -15,7 +15,7 @@ pg_start
 out=$(mktemp -d /tmp/pgveil-bench.XXXXXX)
 trap 'rm -rf "$out"; pg_stop' EXIT
 
-go build -o "$out/pgveil" ./cmd/pgveil
+if [ -n "${PGVEIL_BIN:-}" ]; then cp "$PGVEIL_BIN" "$out/pgveil"; else go build -o "$out/pgveil" ./cmd/pgveil; fi
 go build -o "$out/gen" ./testdata/gen
 export PGVEIL_KEY="bench-key-0123456789abcdef"
 

@@ -35,7 +35,7 @@ cleanup() {
 	pg_stop
 }
 trap cleanup EXIT
-go build -o "$out/pgveil" ./cmd/pgveil
+if [ -n "${PGVEIL_BIN:-}" ]; then cp "$PGVEIL_BIN" "$out/pgveil"; else go build -o "$out/pgveil" ./cmd/pgveil; fi
 go build -o "$out/proxyload" ./bench/proxyload
 export PGVEIL_KEY="bench-key-0123456789abcdef"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -103,7 +103,7 @@ var reloadPolicy = []reloadSetting{
 	{"posture", true, "the next statement of every session", nil},
 	{"max_connections", true, "the next connection accepted", nil},
 	{"idle_timeout", true, "each session's next wait for a message", nil},
-	{"max_message_size", true, "each session's next message", nil},
+	{"max_message_size", true, "each session's next wait for a message", nil},
 	{"tables, types, unlisted, locale, key", true, "the next statement of every session (a prepared statement is analysed again at its next Bind)", nil},
 }
 

@@ -48,6 +48,9 @@ if [ $# -gt 0 ]; then
 	exit
 fi
 go test -count=1 -timeout 40m ./... ./testdata/gen
+# The leak tests must catch masking switched off, in every protocol.
+echo "== mutation check"
+bash scripts/mutation.sh
 # The race detector over the packages that run goroutines or share state
 # across calls (sync.Pool scratch in anonymize, the CLI's signal handling);
 # -short keeps the 10^6-input property tests out of the slow race build.

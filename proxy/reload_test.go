@@ -1,0 +1,266 @@
+package proxy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/pgveil/pgveil/internal/pgtest"
+	"github.com/pgveil/pgveil/rules"
+)
+
+// reloadRules parses the sample rules with a proxy: section for upstream
+// made of the given lines (each "key: value", indented by this function),
+// under key.
+func reloadRules(t *testing.T, upstream, key string, lines ...string) *rules.Rules {
+	t.Helper()
+	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(upstream)
+	pw, _ := u.User.Password()
+	u.User = url.User(u.User.Username())
+	block := map[string]string{"listen": "127.0.0.1:0", "upstream": u.String(), "password_env": "PROXY_TEST_UPSTREAM_PASSWORD",
+		"users": "\n    - name: alice\n      password: alice-secret"}
+	order := []string{"listen", "upstream", "password_env", "users"}
+	for _, l := range lines {
+		k, v, _ := strings.Cut(l, ": ")
+		if _, ok := block[k]; !ok {
+			order = append(order, k)
+		}
+		block[k] = v
+	}
+	var b strings.Builder
+	b.WriteString("\nproxy:\n")
+	for _, k := range order {
+		fmt.Fprintf(&b, "  %s: %s\n", k, block[k])
+	}
+	r, err := rules.Parse("proxy-test.yaml", append(sample, b.String()...), rules.Options{Getenv: func(k string) string {
+		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
+			return pw
+		}
+		return key
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// waitFatal reads a hijacked session until the proxy's FATAL arrives and
+// returns its SQLSTATE.
+func waitFatal(t *testing.T, c *pgconn.PgConn) string {
+	t.Helper()
+	hc, err := c.Hijack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hc.Conn.Close()
+	hc.Conn.SetDeadline(time.Now().Add(time.Minute))
+	for {
+		msg, err := hc.Frontend.Receive()
+		if err != nil {
+			t.Fatalf("the session ended without a FATAL: %v", err)
+		}
+		if e, ok := msg.(*pgproto3.ErrorResponse); ok && e.Severity == "FATAL" {
+			return e.Code
+		}
+	}
+}
+
+// TestReloadPolicy checks every line of reloadPolicy: a setting that needs
+// a restart makes the reload fail and leaves the rules in force; a setting
+// a reload may change takes effect as the policy says.
+func TestReloadPolicy(t *testing.T) {
+	ctx := context.Background()
+	client, upstream, _, srv := startProxyServer(t, "")
+	alice := func(t *testing.T) *pgconn.PgConn {
+		t.Helper()
+		c, err := pgconn.Connect(ctx, client)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close(ctx) })
+		return c
+	}
+	reload := func(t *testing.T, lines ...string) {
+		t.Helper()
+		if err := srv.Reload(reloadRules(t, upstream, testKey, lines...)); err != nil {
+			t.Fatalf("reload refused: %v", err)
+		}
+		t.Cleanup(func() {
+			if err := srv.Reload(reloadRules(t, upstream, testKey)); err != nil {
+				t.Errorf("restoring the rules: %v", err)
+			}
+		})
+	}
+	tested := map[string]bool{}
+
+	for _, line := range []string{"listen: 127.0.0.1:1", "upstream: postgres://elsewhere:5432/db", "password_env: OTHER_VARIABLE", "metrics_listen: 127.0.0.1:0"} {
+		name, _, _ := strings.Cut(line, ":")
+		tested[name] = true
+		t.Run(name, func(t *testing.T) {
+			before := srv.current()
+			err := srv.Reload(reloadRules(t, upstream, testKey, line))
+			if err == nil || !strings.Contains(err.Error(), "proxy."+name) || !strings.Contains(err.Error(), "restart") {
+				t.Fatalf("a reload changing %s: got %v, want an error naming proxy.%s and a restart", name, err, name)
+			}
+			if srv.current() != before {
+				t.Fatal("a refused reload replaced the rules in force")
+			}
+		})
+	}
+
+	tested["tls"] = true
+	t.Run("tls", func(t *testing.T) {
+		open := alice(t)
+		cert, key := selfSigned(t)
+		reload(t, "tls: {cert: "+cert+", key: "+key+"}")
+		_, err := pgconn.Connect(ctx, client) // sslmode=disable
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "28000" {
+			t.Fatalf("a plaintext connection after TLS was switched on: got %v, want 28000", err)
+		}
+		tc, err := pgconn.Connect(ctx, strings.Replace(client, "sslmode=disable", "sslmode=require", 1))
+		if err != nil {
+			t.Fatalf("a TLS connection after the reload: %v", err)
+		}
+		tc.Close(ctx)
+		if _, err := open.Exec(ctx, "SELECT 1").ReadAll(); err != nil {
+			t.Fatalf("a session opened before the reload: %v", err)
+		}
+	})
+
+	tested["users"] = true
+	t.Run("users", func(t *testing.T) {
+		open := alice(t)
+		reload(t, "users: \n    - name: bob\n      password: bob-secret")
+		if _, err := pgconn.Connect(ctx, client); err == nil {
+			t.Fatal("a user removed by the reload could still log in")
+		}
+		bob, err := pgconn.Connect(ctx, strings.Replace(client, "alice:alice-secret", "bob:bob-secret", 1))
+		if err != nil {
+			t.Fatalf("a user added by the reload: %v", err)
+		}
+		bob.Close(ctx)
+		if _, err := open.Exec(ctx, "SELECT 1").ReadAll(); err != nil {
+			t.Fatalf("a session authenticated before the reload: %v", err)
+		}
+	})
+
+	tested["posture"] = true
+	t.Run("posture", func(t *testing.T) {
+		c := alice(t)
+		const sql = "SELECT id FROM customers ORDER BY email LIMIT 1"
+		var pe *pgconn.PgError
+		if _, err := c.Exec(ctx, sql).ReadAll(); !errors.As(err, &pe) || pe.Code != "42501" {
+			t.Fatalf("under posture strict: got %v, want 42501", err)
+		}
+		reload(t, "posture: standard")
+		if _, err := c.Exec(ctx, sql).ReadAll(); err != nil {
+			t.Fatalf("the same session's next statement under posture standard: %v", err)
+		}
+	})
+
+	tested["max_connections"] = true
+	t.Run("max_connections", func(t *testing.T) {
+		alice(t)
+		reload(t, "max_connections: 1")
+		_, err := pgconn.Connect(ctx, client)
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "53300" {
+			t.Fatalf("a second connection under max_connections 1: got %v, want 53300", err)
+		}
+	})
+
+	tested["idle_timeout"] = true
+	t.Run("idle_timeout", func(t *testing.T) {
+		c := alice(t)
+		reload(t, "idle_timeout: 200ms")
+		if _, err := c.Exec(ctx, "SELECT 1").ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+		if code := waitFatal(t, c); code != "57P05" {
+			t.Fatalf("an idle session after the reload ended with %s, want 57P05", code)
+		}
+	})
+
+	tested["max_message_size"] = true
+	t.Run("max_message_size", func(t *testing.T) {
+		c := alice(t)
+		reload(t, "max_message_size: 8192")
+		if _, err := c.Exec(ctx, "SELECT 1").ReadAll(); err != nil { // the wait already begun keeps the old limit
+			t.Fatal(err)
+		}
+		sql := "SELECT '" + strings.Repeat("x", 20000) + "'"
+		_, err := c.Exec(ctx, sql).ReadAll()
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "08P01" {
+			t.Fatalf("a message over the reloaded limit: got %v, want 08P01", err)
+		}
+	})
+
+	tested["tables, types, unlisted, locale, key"] = true
+	t.Run("key", func(t *testing.T) {
+		c := alice(t)
+		const sql = "SELECT email FROM customers ORDER BY id LIMIT 1"
+		before, err := c.Exec(ctx, sql).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Reload(reloadRules(t, upstream, testKey+"-rotated")); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { srv.Reload(reloadRules(t, upstream, testKey)) })
+		after, err := c.Exec(ctx, sql).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(before[0].Rows[0][0]) == string(after[0].Rows[0][0]) {
+			t.Fatal("the next statement after a key change was masked under the old key")
+		}
+	})
+
+	for _, rs := range reloadPolicy {
+		if !tested[rs.name] {
+			t.Errorf("reloadPolicy line %q has no test", rs.name)
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rs := range reloadPolicy {
+		if !strings.Contains(string(readme), "| `"+rs.name+"` |") {
+			t.Errorf("README.md does not list the reload setting %q as a table row", rs.name)
+		}
+	}
+}
+
+// TestCatalogRefreshKeepsReloadedRules: a catalog refresh after a reload
+// publishes the new snapshot with the reloaded rules, not the rules it
+// started from.
+func TestCatalogRefreshKeepsReloadedRules(t *testing.T) {
+	_, upstream, _, srv := startProxyServer(t, "")
+	next := reloadRules(t, upstream, testKey)
+	if err := srv.Reload(next); err != nil {
+		t.Fatal(err)
+	}
+	before := srv.current()
+	if err := srv.loadCatalog(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if g := srv.current(); g.rules != next || g.snap == before.snap {
+		t.Fatalf("after a reload and a refresh: reloaded rules kept %v, new snapshot %v", g.rules == next, g.snap != before.snap)
+	}
+}
