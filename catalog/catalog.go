@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // Querier is what Load needs: a connection or a transaction (the dump loads
@@ -17,14 +18,6 @@ type Querier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
-
-// Name is a schema-qualified relation name, spelled as in the catalog.
-type Name struct{ Schema, Name string }
-
-func (n Name) String() string { return n.Schema + "." + n.Name }
-
-// Quoted returns the name as a safely quoted SQL identifier.
-func (n Name) Quoted() string { return pgx.Identifier{n.Schema, n.Name}.Sanitize() }
 
 // Relation kinds (pg_class.relkind).
 const (
@@ -51,24 +44,31 @@ type Column struct {
 type ForeignKey struct {
 	Name       string
 	Columns    []string // in the referencing table, in constraint order
-	RefTable   Name
+	RefTable   relname.Name
 	RefColumns []string // in the referenced table, same order
 }
 
 // Table is a relation with its columns and keys.
 type Table struct {
-	Name       Name
+	Name       relname.Name
 	OID        uint32
 	Kind       byte
-	Columns    []Column // attnum order
-	Parent     *Name    // partition parent or first inheritance parent
-	Partition  bool     // a partition of Parent (pg_class.relispartition), not an inheritance child
+	Columns    []Column      // attnum order
+	Parent     *relname.Name // partition parent or first inheritance parent
+	Partition  bool          // a partition of Parent (pg_class.relispartition), not an inheritance child
 	PrimaryKey []string
 	Unique     [][]string // unique constraints and unique indexes (without the primary key)
 	ForeignKey []ForeignKey
 	Rows       int64 // reltuples estimate (0 when unknown)
 	Bytes      int64 // pg_table_size
 	ViewDef    string
+}
+
+// HoldsRows reports whether the relation holds rows the rules govern:
+// tables, partitioned tables (through their partitions) and foreign tables.
+// Views and materialized views derive theirs from base tables.
+func (t *Table) HoldsRows() bool {
+	return t.Kind == KindTable || t.Kind == KindPartitioned || t.Kind == KindForeign
 }
 
 // Column returns the named column.
@@ -83,7 +83,7 @@ func (t *Table) Column(name string) (Column, bool) {
 
 // Snapshot is the schema as read at one moment. It is immutable.
 type Snapshot struct {
-	Tables map[Name]*Table // every table, partitioned table, view, materialized view and foreign table of user schemas
+	Tables map[relname.Name]*Table // every table, partitioned table, view, materialized view and foreign table of user schemas
 	ByOID  map[uint32]*Table
 
 	// Functions names every function, procedure, aggregate and window
@@ -103,6 +103,18 @@ type Snapshot struct {
 	// unqualified exactly the names it finds. Nil in snapshots built by
 	// hand, which mean public.
 	ViewSearchPath []string
+}
+
+// Parent returns the partition or first inheritance parent of n: the
+// ancestry the rules fall back along (rules.Parents).
+func (s *Snapshot) Parent(n relname.Name) (relname.Name, bool) {
+	if s == nil {
+		return relname.Name{}, false
+	}
+	if t := s.Tables[n]; t != nil && t.Parent != nil {
+		return *t.Parent, true
+	}
+	return relname.Name{}, false
 }
 
 // UserNames maps a lower-cased function or operator name to the schemas

@@ -3,14 +3,19 @@
 // their columns with canonical types and length limits, primary, unique and
 // foreign keys, size estimates and view definitions; the names of the
 // functions and operators defined outside the system schemas (which may
-// shadow builtins of the same name); and Check, the logic of
-// `pgveil check`, which compares the rules with that schema (missing tables
-// and columns, masks that do not fit, non-bijective masks on unique keys,
-// foreign keys across pseudonym domains, unlisted columns).
+// shadow builtins of the same name); and the known-name index (the distinct
+// values of the name columns the rules list).
+//
+// It does not import the rules: a Snapshot gives the partition and
+// inheritance ancestry the rules fall back along (Snapshot.Parent, a
+// rules.Parents), and LoadKnownNames takes the name columns through a small
+// interface of plain types. Comparing the rules with the schema is package
+// coverage's job.
 //
 // Invariants:
-//   - Read-only: it issues SELECTs on pg_catalog only, never reads table data.
+//   - Read-only: Load issues SELECTs on pg_catalog only; LoadKnownNames
+//     reads the distinct values of the name columns and no other data.
 //   - A Snapshot is immutable once loaded; callers share it across goroutines.
-//   - Names are the catalog's spelling; quoting for SQL goes through
-//     Name.Quoted, never string concatenation.
+//   - Names are the catalog's spelling (relname.Name); quoting for SQL goes
+//     through Name.Quoted, never string concatenation.
 package catalog

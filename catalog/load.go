@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // userRelations selects the relations Load reads: tables, partitioned
@@ -155,7 +156,7 @@ WHERE t.typtype = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 // number of catalog queries whatever the number of tables; inside a
 // REPEATABLE READ transaction the result matches that transaction's snapshot.
 func Load(ctx context.Context, q Querier) (*Snapshot, error) {
-	s := &Snapshot{Tables: map[Name]*Table{}, ByOID: map[uint32]*Table{}}
+	s := &Snapshot{Tables: map[relname.Name]*Table{}, ByOID: map[uint32]*Table{}}
 	// pg_get_viewdef leaves unqualified the names this session's
 	// search_path finds: the view definitions are read under it.
 	if err := q.QueryRow(ctx, "SELECT pg_catalog.current_schemas(false)::text[]").Scan(&s.ViewSearchPath); err != nil {
@@ -210,7 +211,7 @@ func loadRelations(ctx context.Context, q Querier, s *Snapshot) error {
 			t.ViewDef = *viewDef
 		}
 		if parentSchema != nil && parentNm != nil {
-			t.Parent = &Name{Schema: *parentSchema, Name: *parentNm}
+			t.Parent = &relname.Name{Schema: *parentSchema, Name: *parentNm}
 		}
 		tp := &t
 		s.Tables[t.Name] = tp
@@ -436,12 +437,4 @@ func (s *Snapshot) Sorted() []*Table {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name.Less(out[j].Name) })
 	return out
-}
-
-// Less orders names by schema, then relation name.
-func (n Name) Less(o Name) bool {
-	if n.Schema != o.Schema {
-		return n.Schema < o.Schema
-	}
-	return n.Name < o.Name
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pgveil/pgveil/anonymize"
 	"github.com/pgveil/pgveil/internal/pgtest"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // loadSchema covers every kind of relation and column Load describes.
@@ -126,7 +127,7 @@ func TestLoadCatalog(t *testing.T) {
 	tbl := func(name string) *Table {
 		t.Helper()
 		schema, rel, _ := strings.Cut(name, ".")
-		tb := s.Tables[Name{schema, rel}]
+		tb := s.Tables[relname.Name{Schema: schema, Name: rel}]
 		if tb == nil {
 			t.Fatalf("%s not loaded", name)
 		}
@@ -220,19 +221,19 @@ func TestLoadCatalog(t *testing.T) {
 
 	t.Run("foreign keys", func(t *testing.T) {
 		want := []ForeignKey{{Name: "orders_person_fkey", Columns: []string{"person", "tenant"},
-			RefTable: Name{"app", "people"}, RefColumns: []string{"id", "tenant"}}}
+			RefTable: relname.Name{Schema: "app", Name: "people"}, RefColumns: []string{"id", "tenant"}}}
 		if got := tbl("app.orders").ForeignKey; !reflect.DeepEqual(got, want) {
 			t.Errorf("orders foreign keys %+v", got)
 		}
 		// One key to the partitioned table, not one per partition.
 		want = []ForeignKey{{Name: "event_refs_event_fkey", Columns: []string{"event_id", "event_at"},
-			RefTable: Name{"app", "events"}, RefColumns: []string{"id", "at"}}}
+			RefTable: relname.Name{Schema: "app", Name: "events"}, RefColumns: []string{"id", "at"}}}
 		if got := tbl("app.event_refs").ForeignKey; !reflect.DeepEqual(got, want) {
 			t.Errorf("event_refs foreign keys %+v", got)
 		}
 		for _, name := range []string{"app.events", "app.events_2023", "app.events_2024"} {
 			fks := tbl(name).ForeignKey
-			if len(fks) != 1 || fks[0].RefTable != (Name{"app", "orders"}) ||
+			if len(fks) != 1 || fks[0].RefTable != (relname.Name{Schema: "app", Name: "orders"}) ||
 				!reflect.DeepEqual(fks[0].Columns, []string{"order_id"}) || !reflect.DeepEqual(fks[0].RefColumns, []string{"id"}) {
 				t.Errorf("%s foreign keys %+v", name, fks)
 			}
@@ -245,12 +246,12 @@ func TestLoadCatalog(t *testing.T) {
 	t.Run("parents", func(t *testing.T) {
 		cases := []struct {
 			name      string
-			parent    *Name
+			parent    *relname.Name
 			partition bool
 		}{
-			{"app.events_2023", &Name{"app", "events"}, true},
-			{"app.events_2024", &Name{"app", "events"}, true},
-			{"app.child", &Name{"app", "base"}, false},
+			{"app.events_2023", &relname.Name{Schema: "app", Name: "events"}, true},
+			{"app.events_2024", &relname.Name{Schema: "app", Name: "events"}, true},
+			{"app.child", &relname.Name{Schema: "app", Name: "base"}, false},
 			{"app.events", nil, false},
 			{"app.base", nil, false},
 			{"app.people", nil, false},
@@ -316,7 +317,7 @@ func TestLoadInSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb := s.Tables[Name{"public", "t"}]
+	tb := s.Tables[relname.Name{Schema: "public", Name: "t"}]
 	if tb == nil || len(tb.Columns) != 1 || !reflect.DeepEqual(tb.PrimaryKey, []string{"a"}) {
 		t.Fatalf("public.t: %+v", tb)
 	}

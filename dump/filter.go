@@ -12,17 +12,18 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/rs/zerolog"
 
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
-// Stats summarises one run of the filter.
+// Stats summarises one run of the filter or of Direct.
 type Stats struct {
 	Tables       int   // COPY blocks and tables with INSERTs rewritten or passed
 	Rows         int64 // data rows read
 	MaskedValues int64 // values replaced by a mask (NULLs that stay NULL not counted)
 	DroppedRows  int64 // rows of rows: none tables left out
-	BytesIn      int64
-	BytesOut     int64
+	BytesIn      int64 // the stream read; for Direct, the COPY data read from the server
+	BytesOut     int64 // written, before compression
 }
 
 // Filter rewrites a plain-format pg_dump stream under the rules: COPY data
@@ -71,7 +72,7 @@ type filterRun struct {
 	maskBuf   []byte // INSERT constants
 
 	insertPlans map[string]*tablePlan
-	seenTables  map[qualName]bool
+	seenTables  map[relname.Name]bool
 }
 
 // Run filters r into w. It returns statistics, or an error naming the input
@@ -87,7 +88,7 @@ func (f *Filter) Run(ctx context.Context, r io.Reader, w io.Writer) (Stats, erro
 		in:          bufio.NewReaderSize(r, readBufSize),
 		cat:         newStreamCatalog(),
 		insertPlans: map[string]*tablePlan{},
-		seenTables:  map[qualName]bool{},
+		seenTables:  map[relname.Name]bool{},
 	}
 	fr.pipe = newPipeline(ctx, w, workers, &fr.pstat)
 	err := fr.run()
@@ -360,9 +361,10 @@ func (fr *filterRun) copyLine(l []byte) error {
 
 // plan decides the columns of a COPY or INSERT column list: under the rules
 // when masking, for the name collector in a known-names pass.
-func (fr *filterRun) plan(q qualName, cols []string) (*tablePlan, error) {
+func (fr *filterRun) plan(q relname.Name, cols []string) (*tablePlan, error) {
 	if c := fr.f.collect; c != nil {
-		return c.plan(q, fr.cat.rulesTable(fr.f.Rules, q), cols), nil
+		gov, _ := fr.f.Rules.Governing(q, fr.cat)
+		return c.plan(q, gov, cols), nil
 	}
 	return fr.cat.plan(fr.f.Rules, q, cols)
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // Known names from a pg_dump stream. In a plain dump the tables come in
@@ -21,28 +22,33 @@ import (
 type nameCollector struct {
 	mu      sync.Mutex
 	b       *anonymize.KnownNamesBuilder
-	columns map[qualName]map[string]int // rules table -> column -> builder column
+	columns map[relname.Name]map[string]int // rules table -> column -> builder column
 }
 
 func newNameCollector(f *Filter, budget int64) (*nameCollector, error) {
-	c := &nameCollector{b: anonymize.NewKnownNamesBuilder(budget), columns: map[qualName]map[string]int{}}
-	for _, nc := range f.Rules.NameColumns() {
-		id, err := c.b.Column(nc.Schema+"."+nc.Table+"."+nc.Column, nc.Decision.Masker)
+	c := &nameCollector{b: anonymize.NewKnownNamesBuilder(budget), columns: map[relname.Name]map[string]int{}}
+	// The same walk as catalog.LoadKnownNames: both indexes number the
+	// columns alike.
+	err := f.Rules.EachNameColumn(func(table relname.Name, column string, m anonymize.Masker) error {
+		id, err := c.b.Column(table.String()+"."+column, m)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		q := qualName{nc.Schema, nc.Table}
-		if c.columns[q] == nil {
-			c.columns[q] = map[string]int{}
+		if c.columns[table] == nil {
+			c.columns[table] = map[string]int{}
 		}
-		c.columns[q][nc.Column] = id
+		c.columns[table][column] = id
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return c, nil
 }
 
 // plan binds the name columns of a COPY or INSERT column list to the
 // collector and keeps every other column.
-func (c *nameCollector) plan(q, rq qualName, cols []string) *tablePlan {
+func (c *nameCollector) plan(q, rq relname.Name, cols []string) *tablePlan {
 	p := &tablePlan{table: q}
 	byCol := c.columns[rq]
 	for _, name := range cols {

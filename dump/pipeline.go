@@ -8,12 +8,14 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// The masking pipeline: COPY data is cut into batches of whole lines that
-// worker goroutines mask in parallel; one writer goroutine writes the
-// batches in their original order. Output that needs no masking (SQL,
-// comments) travels as batches that are ready at once, so the writer is the
-// only one touching the output and the order of the stream is kept.
-// Memory is bounded by the channel capacities times the batch size.
+// Batches and maskers serve both the filter and Direct (tabledata.go): COPY
+// data is cut into batches of whole lines that masker goroutines mask in
+// parallel, and the batches are written in their original order.
+//
+// The filter's pipeline has one writer goroutine. Output that needs no
+// masking (SQL, comments) travels as batches that are ready at once, so the
+// writer is the only one touching the output and the order of the stream is
+// kept. Memory is bounded by the channel capacities times the batch size.
 
 const batchSize = 256 << 10
 
@@ -22,8 +24,7 @@ type batch struct {
 	in        []byte // COPY data lines, each ending in '\n'
 	out       []byte // what the writer writes
 	plan      *tablePlan
-	firstLine int64 // input line number of the first line in `in`
-	rows      int64
+	firstLine int64 // input line (or table row) number of the first line in `in`
 	masked    int64
 	err       error
 	ready     chan struct{} // closed when out (or err) is final
@@ -37,9 +38,30 @@ func getBatch() *batch {
 	b := batchPool.Get().(*batch)
 	b.in, b.out = b.in[:0], b.out[:0]
 	b.plan, b.err = nil, nil
-	b.firstLine, b.rows, b.masked = 0, 0, 0
+	b.firstLine, b.masked = 0, 0
 	b.ready = make(chan struct{})
 	return b
+}
+
+// startMaskers starts n goroutines in g that mask the batches of work until
+// it is closed. Once ctx is done they fail the batches still queued instead:
+// nobody waits for them, no CPU goes to output that is thrown away, and an
+// unmasked batch can never pass for a masked one.
+func startMaskers(ctx context.Context, g *errgroup.Group, work <-chan *batch, n int) {
+	for i := 0; i < n; i++ {
+		g.Go(func() error {
+			m := &rowMasker{}
+			for b := range work {
+				if err := ctx.Err(); err != nil {
+					b.err = err
+				} else {
+					m.maskBatch(b)
+				}
+				close(b.ready)
+			}
+			return nil
+		})
+	}
 }
 
 // pipeline runs the workers and the writer.
@@ -61,16 +83,7 @@ func newPipeline(ctx context.Context, w io.Writer, workers int, stats *Stats) *p
 		order: make(chan *batch, workers*4),
 		stats: stats,
 	}
-	for i := 0; i < workers; i++ {
-		g.Go(func() error {
-			m := &rowMasker{}
-			for b := range p.work {
-				m.maskBatch(b)
-				close(b.ready)
-			}
-			return nil
-		})
-	}
+	startMaskers(ctx, g, p.work, workers)
 	g.Go(func() error {
 		defer func() {
 			// Drain so workers and the producer never block after an error.

@@ -7,13 +7,9 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
-
-// qualName is a schema-qualified relation or type name.
-type qualName struct{ schema, name string }
-
-func (q qualName) String() string { return q.schema + "." + q.name }
 
 // colInfo is one column as a CREATE TABLE statement declares it.
 type colInfo struct {
@@ -25,9 +21,9 @@ type colInfo struct {
 
 // tableInfo is a table learned from the dump's DDL.
 type tableInfo struct {
-	name   qualName
+	name   relname.Name
 	cols   []colInfo
-	parent *qualName // partition parent or inheritance parent: rules fall back to it
+	parent *relname.Name // partition parent or inheritance parent: rules fall back to it
 }
 
 func (t *tableInfo) col(name string) (colInfo, bool) {
@@ -43,20 +39,32 @@ func (t *tableInfo) col(name string) (colInfo, bool) {
 // tables (CREATE TABLE), base types of domains (CREATE DOMAIN), and partition
 // and inheritance parents (PARTITION OF, INHERITS, ATTACH PARTITION).
 type streamCatalog struct {
-	tables  map[qualName]*tableInfo
-	domains map[qualName]anonymize.Column
+	tables  map[relname.Name]*tableInfo
+	domains map[relname.Name]anonymize.Column // by the domain's (type's) name
 }
 
 func newStreamCatalog() *streamCatalog {
-	return &streamCatalog{tables: map[qualName]*tableInfo{}, domains: map[qualName]anonymize.Column{}}
+	return &streamCatalog{tables: map[relname.Name]*tableInfo{}, domains: map[relname.Name]anonymize.Column{}}
 }
 
-func rangeVarName(rv *pg_query.RangeVar) qualName {
+// Parent returns the partition or inheritance parent the stream declared
+// for q: the ancestry the rules fall back along (rules.Parents).
+func (c *streamCatalog) Parent(q relname.Name) (relname.Name, bool) {
+	if c == nil {
+		return relname.Name{}, false
+	}
+	if t, ok := c.tables[q]; ok && t.parent != nil {
+		return *t.parent, true
+	}
+	return relname.Name{}, false
+}
+
+func rangeVarName(rv *pg_query.RangeVar) relname.Name {
 	s := rv.GetSchemaname()
 	if s == "" {
 		s = "public"
 	}
-	return qualName{s, rv.GetRelname()}
+	return relname.Name{Schema: s, Name: rv.GetRelname()}
 }
 
 // learn records what a DDL statement tells about tables and types.
@@ -119,20 +127,20 @@ func (c *streamCatalog) learnTable(cs *pg_query.CreateStmt) {
 	c.tables[t.name] = t
 }
 
-// typeNameParts turns a list of String nodes into a qualified name; an
+// typeNameParts turns a list of String nodes into a qualified type name; an
 // unqualified name is taken as public (pg_dump qualifies user types).
-func typeNameParts(nodes []*pg_query.Node) qualName {
+func typeNameParts(nodes []*pg_query.Node) relname.Name {
 	var parts []string
 	for _, n := range nodes {
 		parts = append(parts, n.GetString_().GetSval())
 	}
 	switch len(parts) {
 	case 0:
-		return qualName{}
+		return relname.Name{}
 	case 1:
-		return qualName{"public", parts[0]}
+		return relname.Name{Schema: "public", Name: parts[0]}
 	}
-	return qualName{parts[len(parts)-2], parts[len(parts)-1]}
+	return relname.Name{Schema: parts[len(parts)-2], Name: parts[len(parts)-1]}
 }
 
 // columnType maps a parsed type to what masks need: canonical base type
@@ -142,8 +150,8 @@ func (c *streamCatalog) columnType(tn *pg_query.TypeName) anonymize.Column {
 	var col anonymize.Column
 	if base, ok := c.domains[q]; ok {
 		col = base
-	} else if q.schema == "pg_catalog" || q.schema == "public" {
-		col.Type = anonymize.CanonicalType(q.name)
+	} else if q.Schema == "pg_catalog" || q.Schema == "public" {
+		col.Type = anonymize.CanonicalType(q.Name)
 	} else {
 		col.Type = strings.ToLower(q.String())
 	}
@@ -171,35 +179,17 @@ type columnPlan struct {
 
 // tablePlan binds the rules to the columns of one COPY/INSERT column list.
 type tablePlan struct {
-	table    qualName
+	table    relname.Name
 	rowsNone bool
 	cols     []columnPlan
 	masked   int // columns not kept
 }
 
-// rulesTable finds the relation whose rules apply: the table itself, else
-// its nearest partition/inheritance ancestor that the rules name.
-func (c *streamCatalog) rulesTable(r *rules.Rules, q qualName) qualName {
-	seen := map[qualName]bool{}
-	for cur := q; !seen[cur]; {
-		seen[cur] = true
-		if _, ok := r.Table(cur.schema, cur.name); ok {
-			return cur
-		}
-		t, ok := c.tables[cur]
-		if !ok || t.parent == nil {
-			break
-		}
-		cur = *t.parent
-	}
-	return q
-}
-
-// plan decides every listed column of table q, with the column types the
-// stream declared.
-func (c *streamCatalog) plan(r *rules.Rules, q qualName, cols []string) (*tablePlan, error) {
+// plan decides every listed column of table q, with the column types and
+// the ancestry the stream declared.
+func (c *streamCatalog) plan(r *rules.Rules, q relname.Name, cols []string) (*tablePlan, error) {
 	ti := c.tables[q]
-	return planTable(r, q, c.rulesTable(r, q), cols, func(name string) (colInfo, bool) {
+	return planTable(r, c, q, cols, func(name string) (colInfo, bool) {
 		if ti == nil {
 			return colInfo{}, false
 		}
@@ -207,12 +197,15 @@ func (c *streamCatalog) plan(r *rules.Rules, q qualName, cols []string) (*tableP
 	})
 }
 
-// planTable decides every listed column of table q under the rules of table
-// rq (q itself or the ancestor whose rules apply): the one place in the dump
-// streamer where a column's fate is chosen. info gives the column's type and
-// constraints; an unknown column is bound as text.
-func planTable(r *rules.Rules, q, rq qualName, cols []string, info func(string) (colInfo, bool)) (*tablePlan, error) {
-	p := &tablePlan{table: q, rowsNone: r.RowsNone(rq.schema, rq.name)}
+// planTable binds every listed column of table q with rules.Rules.Decide,
+// the decision the proxy and `pgveil check` share; parents is q's ancestry
+// for the rules fallback (the live snapshot, or what the stream declared)
+// and info gives a column's type and constraints. An unknown column is bound
+// as text. A refused column stops the run: a value is never written
+// unmasked because its mask did not fit.
+func planTable(r *rules.Rules, parents rules.Parents, q relname.Name, cols []string, info func(string) (colInfo, bool)) (*tablePlan, error) {
+	_, rowsNone := r.Governing(q, parents)
+	p := &tablePlan{table: q, rowsNone: rowsNone}
 	if p.rowsNone {
 		// No row is written, so no column needs a mask. The zero Bound
 		// refuses, should a row ever reach one.
@@ -222,36 +215,41 @@ func planTable(r *rules.Rules, q, rq qualName, cols []string, info func(string) 
 		return p, nil
 	}
 	for _, name := range cols {
-		d := r.Column(rq.schema, rq.name, name)
-		cp := columnPlan{name: name}
-		if d.Keeps() {
-			cp.keep = true
-			cp.bound = anonymize.KeepBound()
-			p.cols = append(p.cols, cp)
-			continue
-		}
 		typ := anonymize.Column{Type: "text"}
 		ci, known := info(name)
 		if known && ci.typ.Type != "" {
 			typ = ci.typ
 		}
-		b, err := d.Masker.Bind(typ)
-		if err != nil {
-			where := d.Pos.String()
-			if d.Pos.IsZero() {
-				where = "unlisted: " + rules.UnlistedMask.String()
-			}
-			return nil, fmt.Errorf("table %s column %s (%s): %w (rule at %s)", q, name, typ, err, where)
+		v := r.Decide(rules.BaseColumn{Table: q, Name: name, Type: typ, NotNull: ci.notNull}, parents)
+		cp := columnPlan{name: name, bound: v.Bound}
+		switch v.Action {
+		case rules.ActionKeep:
+			cp.keep = true
+		case rules.ActionMask:
+			p.masked++
+		default:
+			return nil, refusal(r, q, name, typ, v)
 		}
-		if b.Nulls() && ci.notNull {
-			if d.Source == rules.SourceUnlisted {
-				return nil, fmt.Errorf("table %s column %s is NOT NULL but no rule classifies it, so unlisted: mask would write NULL and the restore would fail; add a rule for it to %s", q, name, r.File)
-			}
-			return nil, fmt.Errorf("table %s column %s is NOT NULL but its mask %s writes NULL (rule at %s); the restore would fail", q, name, d.Mask, d.Pos)
-		}
-		cp.bound = b
 		p.cols = append(p.cols, cp)
-		p.masked++
 	}
 	return p, nil
+}
+
+// refusal words a refused column for the user of a dump.
+func refusal(r *rules.Rules, q relname.Name, name string, typ anonymize.Column, v rules.Verdict) error {
+	d := v.Rule
+	switch v.Reason {
+	case rules.ReasonType:
+		where := d.Pos.String()
+		if d.Pos.IsZero() {
+			where = "unlisted: " + rules.UnlistedMask.String()
+		}
+		return fmt.Errorf("table %s column %s (%s): %w (rule at %s)", q, name, typ, v.Err, where)
+	case rules.ReasonNotNull:
+		if d.Source == rules.SourceUnlisted {
+			return fmt.Errorf("table %s column %s is NOT NULL but no rule classifies it, so unlisted: mask would write NULL and the restore would fail; add a rule for it to %s", q, name, r.File)
+		}
+		return fmt.Errorf("table %s column %s is NOT NULL but its mask %s writes NULL (rule at %s); the restore would fail", q, name, d.Mask, d.Pos)
+	}
+	return fmt.Errorf("table %s column %s is refused (%v)", q, name, v.Reason)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // tid is a heap tuple address packed as block<<16 | offset; sorting tids
@@ -45,7 +46,7 @@ const maxTidsPerQuery = 10000
 // edge is one foreign key as it binds one physical referencing table.
 type edge struct {
 	fk     catalog.ForeignKey
-	owner  catalog.Name   // the table declaring the key (a partitioned parent for its leaves)
+	owner  relname.Name   // the table declaring the key (a partitioned parent for its leaves)
 	child  *catalog.Table // physical referencing table
 	parent *catalog.Table // referenced table as the key names it: plain or partitioned
 }
@@ -63,7 +64,7 @@ type subsetRun struct {
 	sets     map[uint32]*rowSet // by physical table OID
 	up       map[uint32][]*edge // by OID of the physical referencing table
 	down     map[uint32][]*edge // by OID of a physical referenced table
-	parts    map[catalog.Name][]*catalog.Table
+	parts    map[relname.Name][]*catalog.Table
 	buf      []byte
 }
 
@@ -85,7 +86,7 @@ func ComputeSubset(ctx context.Context, q catalog.Querier, s *catalog.Snapshot, 
 	r := &subsetRun{
 		q: q, snap: s, children: children,
 		sets: map[uint32]*rowSet{}, up: map[uint32][]*edge{}, down: map[uint32][]*edge{},
-		parts: map[catalog.Name][]*catalog.Table{},
+		parts: map[relname.Name][]*catalog.Table{},
 	}
 	if err := r.buildGraph(); err != nil {
 		return nil, err
@@ -98,7 +99,7 @@ func ComputeSubset(ctx context.Context, q catalog.Querier, s *catalog.Snapshot, 
 	if err := r.fixpoint(ctx); err != nil {
 		return nil, err
 	}
-	sub := &Subset{tables: make(map[catalog.Name]*rowSet, len(r.sets))}
+	sub := &Subset{tables: make(map[relname.Name]*rowSet, len(r.sets))}
 	for _, rs := range r.sets {
 		rs.up, rs.down = nil, nil
 		sub.tables[rs.table.Name] = rs
@@ -307,7 +308,7 @@ func (r *subsetRun) follow(ctx context.Context, e *edge, from *catalog.Table, ti
 // transactions that share that snapshot. Memory grows with the subset (a
 // map entry per row, roughly 50 bytes): subsets are meant for fixtures.
 type Subset struct {
-	tables map[catalog.Name]*rowSet
+	tables map[relname.Name]*rowSet
 }
 
 // rowSet is the chosen rows of one physical table.
@@ -328,7 +329,7 @@ type rowSet struct {
 // rows of physical table t, for COPY (SELECT ... FROM t WHERE <clause>), and
 // false when the subset holds no rows of t. The clause also pins tableoid,
 // so it selects the right rows with or without ONLY.
-func (s *Subset) Filter(t catalog.Name) (string, bool) {
+func (s *Subset) Filter(t relname.Name) (string, bool) {
 	rs := s.tables[t]
 	if rs == nil || len(rs.rows) == 0 {
 		return "", false
@@ -345,27 +346,19 @@ func (s *Subset) Filter(t catalog.Name) (string, bool) {
 }
 
 // Tables returns the tables holding at least one row of the subset, sorted.
-func (s *Subset) Tables() []catalog.Name {
-	out := make([]catalog.Name, 0, len(s.tables))
+func (s *Subset) Tables() []relname.Name {
+	out := make([]relname.Name, 0, len(s.tables))
 	for n, rs := range s.tables {
 		if len(rs.rows) > 0 {
 			out = append(out, n)
 		}
 	}
-	slices.SortFunc(out, func(a, b catalog.Name) int {
-		if a.Less(b) {
-			return -1
-		}
-		if b.Less(a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, relname.Name.Compare)
 	return out
 }
 
 // Rows returns how many rows of physical table t the subset holds.
-func (s *Subset) Rows(t catalog.Name) int {
+func (s *Subset) Rows(t relname.Name) int {
 	if rs := s.tables[t]; rs != nil {
 		return len(rs.rows)
 	}

@@ -9,8 +9,8 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
-	"github.com/pgveil/pgveil/catalog"
 	"github.com/pgveil/pgveil/internal/pbwalk"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // A fixture subset is chosen by conditions the user writes on the command
@@ -24,7 +24,7 @@ import (
 
 // SubsetSpec is one --subset 'schema.table: condition' argument.
 type SubsetSpec struct {
-	Table catalog.Name
+	Table relname.Name
 	Where string // the condition deparsed by pg_query, safe to embed in parentheses
 }
 
@@ -100,24 +100,24 @@ func splitSubsetArg(arg string) (name, cond string, ok bool) {
 
 // parseTableName parses an identifier like the server would, by letting
 // pg_query parse "SELECT FROM <name>" and taking the single plain RangeVar.
-func parseTableName(s string) (catalog.Name, error) {
+func parseTableName(s string) (relname.Name, error) {
 	if s == "" {
-		return catalog.Name{}, errors.New("subset: empty table name")
+		return relname.Name{}, errors.New("subset: empty table name")
 	}
 	bad := fmt.Errorf("subset: %q is not a table name (want schema.table or table)", s)
 	tree, err := pg_query.Parse("SELECT FROM " + s)
 	if err != nil {
-		return catalog.Name{}, bad
+		return relname.Name{}, bad
 	}
 	sel, err := singleSelect(tree)
 	if err != nil || sel.WhereClause != nil || len(sel.FromClause) != 1 {
-		return catalog.Name{}, bad
+		return relname.Name{}, bad
 	}
 	rv := sel.FromClause[0].GetRangeVar()
 	if rv == nil || !plainRangeVar(rv) {
-		return catalog.Name{}, bad
+		return relname.Name{}, bad
 	}
-	name := catalog.Name{Schema: rv.Schemaname, Name: rv.Relname}
+	name := relname.Name{Schema: rv.Schemaname, Name: rv.Relname}
 	if name.Schema == "" {
 		name.Schema = "public"
 	}
@@ -179,7 +179,7 @@ func singleSelect(tree *pg_query.ParseResult) (*pg_query.SelectStmt, error) {
 
 // checkedCondition parses cond inside "SELECT FROM <table> WHERE (cond)",
 // validates the tree and returns the deparsed expression.
-func checkedCondition(table catalog.Name, cond string) (string, error) {
+func checkedCondition(table relname.Name, cond string) (string, error) {
 	tree, err := pg_query.Parse("SELECT FROM " + table.Quoted() + " WHERE (" + cond + ")")
 	if err != nil {
 		return "", fmt.Errorf("condition: %w", err)
@@ -229,7 +229,7 @@ func deparseExpr(expr *pg_query.Node) (string, error) {
 // condChecker walks an expression tree, admitting only allowlisted node
 // kinds; every field of every admitted node is walked too, so a node kind
 // added by a future parser version is refused rather than overlooked.
-type condChecker struct{ table catalog.Name }
+type condChecker struct{ table relname.Name }
 
 func (ck *condChecker) check(m protoreflect.Message, depth int) error {
 	if depth > maxConditionDepth {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pgveil/pgveil/catalog"
 	"github.com/pgveil/pgveil/internal/pgtest"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 func subsetCtx(t *testing.T) context.Context {
@@ -65,7 +66,7 @@ func queryIDs(t *testing.T, ctx context.Context, q catalog.Querier, sql string, 
 // subset rows copied with COPY (SELECT ... WHERE <Filter>), foreign-key
 // triggers off during the load. It then checks every foreign key of the
 // fixture with an anti-join and returns the ids each physical table holds.
-func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx.Tx, snap *catalog.Snapshot, sub *Subset) map[catalog.Name][]int64 {
+func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx.Tx, snap *catalog.Snapshot, sub *Subset) map[relname.Name][]int64 {
 	t.Helper()
 	dst := pgtest.CreateDB(t, "subset_fixture")
 	pgtest.Psql(t, dst, schemaFile)
@@ -112,7 +113,7 @@ func restoreFixture(t *testing.T, ctx context.Context, schemaFile string, tx pgx
 	}
 	checkForeignKeys(t, ctx, dconn)
 
-	got := map[catalog.Name][]int64{}
+	got := map[relname.Name][]int64{}
 	for _, tbl := range snap.Sorted() {
 		if _, ok := tbl.Column("id"); ok && tbl.Kind == catalog.KindTable {
 			if ids := queryIDs(t, ctx, dconn, "SELECT id::int8 FROM ONLY "+tbl.Name.Quoted()); len(ids) > 0 {
@@ -157,9 +158,9 @@ func checkForeignKeys(t *testing.T, ctx context.Context, conn *pgx.Conn) {
 	}
 }
 
-func pub(name string) catalog.Name { return catalog.Name{Schema: "public", Name: name} }
+func pub(name string) relname.Name { return relname.Name{Schema: "public", Name: name} }
 
-func compareIDs(t *testing.T, label string, got, want map[catalog.Name][]int64) {
+func compareIDs(t *testing.T, label string, got, want map[relname.Name][]int64) {
 	t.Helper()
 	for name, ids := range want {
 		if len(ids) == 0 {
@@ -202,7 +203,7 @@ func TestSubsetSample(t *testing.T) {
 	accounts := queryIDs(t, ctx, conn, "SELECT id FROM accounts WHERE customer_id = $1", cust)
 	tickets := queryIDs(t, ctx, conn, "SELECT id FROM tickets WHERE customer_id = $1", cust)
 	agents := queryIDs(t, ctx, conn, "SELECT assigned_to::int8 FROM tickets WHERE customer_id = $1 AND assigned_to IS NOT NULL", cust)
-	withChildren := map[catalog.Name][]int64{
+	withChildren := map[relname.Name][]int64{
 		pub("customers"):     {cust},
 		pub("contacts"):      queryIDs(t, ctx, conn, "SELECT id FROM contacts WHERE customer_id = $1", cust),
 		pub("accounts"):      accounts,
@@ -238,7 +239,7 @@ func TestSubsetSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := sub.Tables(); !slices.Equal(got, []catalog.Name{pub("customers")}) || sub.Rows(pub("customers")) != 1 {
+		if got := sub.Tables(); !slices.Equal(got, []relname.Name{pub("customers")}) || sub.Rows(pub("customers")) != 1 {
 			t.Fatalf("Tables = %v (customers: %d rows), want only the customer", got, sub.Rows(pub("customers")))
 		}
 	})
@@ -253,7 +254,7 @@ func TestSubsetSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[catalog.Name][]int64{pub("tickets"): {ticket}, pub("customers"): {cust}, pub("users"): {agent}}
+		want := map[relname.Name][]int64{pub("tickets"): {ticket}, pub("customers"): {cust}, pub("users"): {agent}}
 		compareIDs(t, "ticket", restoreFixture(t, ctx, schema, tx, snap, sub), want)
 	})
 
@@ -270,7 +271,7 @@ func TestSubsetSample(t *testing.T) {
 		}
 		acct := queryIDs(t, ctx, conn, "SELECT account_id FROM payment_cards WHERE id = $1", card)
 		owner := queryIDs(t, ctx, conn, "SELECT customer_id FROM accounts WHERE id = ANY ($1)", acct)
-		want := map[catalog.Name][]int64{pub("payment_cards"): {card}, pub("accounts"): acct, pub("customers"): owner}
+		want := map[relname.Name][]int64{pub("payment_cards"): {card}, pub("accounts"): acct, pub("customers"): owner}
 		compareIDs(t, "card", restoreFixture(t, ctx, schema, tx, snap, sub), want)
 	})
 
@@ -335,23 +336,23 @@ INSERT INTO items VALUES (1, 10, NULL), (2, 120, NULL), (3, 170, 2), (4, 180, NU
 	tests := []struct {
 		arg      string
 		children bool
-		want     map[catalog.Name][]int64
+		want     map[relname.Name][]int64
 	}{
-		{"emp: id = 6", false, map[catalog.Name][]int64{pub("emp"): {1, 2, 4, 6}}},
-		{"emp: id = 2", false, map[catalog.Name][]int64{pub("emp"): {1, 2}}},
+		{"emp: id = 6", false, map[relname.Name][]int64{pub("emp"): {1, 2, 4, 6}}},
+		{"emp: id = 2", false, map[relname.Name][]int64{pub("emp"): {1, 2}}},
 		// Children go down the tree; the root comes in only as a parent.
-		{"emp: id = 2", true, map[catalog.Name][]int64{pub("emp"): {1, 2, 4, 5, 6}}},
-		{"a: id = 1", false, map[catalog.Name][]int64{pub("a"): {1}, pub("b"): {1}}},
-		{"a: id = 2", false, map[catalog.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
-		{"a: id = 1", true, map[catalog.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
+		{"emp: id = 2", true, map[relname.Name][]int64{pub("emp"): {1, 2, 4, 5, 6}}},
+		{"a: id = 1", false, map[relname.Name][]int64{pub("a"): {1}, pub("b"): {1}}},
+		{"a: id = 2", false, map[relname.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
+		{"a: id = 1", true, map[relname.Name][]int64{pub("a"): {1, 2}, pub("b"): {1, 2}}},
 		// A leaf row pulls its parent item (another leaf's order) and the
 		// orders and region they reference.
-		{"items: id = 3", false, map[catalog.Name][]int64{
+		{"items: id = 3", false, map[relname.Name][]int64{
 			pub("items"): {2, 3}, pub("orders_hi_a"): {120}, pub("orders_hi_b"): {170}, pub("regions"): {1}}},
 		// Conditions on a partitioned table seed rows of its leaves.
-		{"orders: id >= 150", false, map[catalog.Name][]int64{
+		{"orders: id >= 150", false, map[relname.Name][]int64{
 			pub("orders_hi_b"): {170, 180}, pub("regions"): {1, 2}}},
-		{"regions: name = 'north'", true, map[catalog.Name][]int64{
+		{"regions: name = 'north'", true, map[relname.Name][]int64{
 			pub("regions"): {1}, pub("orders_lo"): {10}, pub("orders_hi_a"): {120}, pub("orders_hi_b"): {170},
 			pub("items"): {1, 2, 3}}},
 	}

@@ -9,12 +9,13 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // whereTree parses cond as the WHERE of a SELECT from t and returns the
 // expression with every location zeroed, so trees from different texts
 // compare by meaning.
-func whereTree(t testing.TB, table catalog.Name, cond string) *pg_query.Node {
+func whereTree(t testing.TB, table relname.Name, cond string) *pg_query.Node {
 	t.Helper()
 	tree, err := pg_query.Parse("SELECT FROM " + table.Quoted() + " WHERE (" + cond + ")")
 	if err != nil {
@@ -48,10 +49,10 @@ func zeroLocations(m protoreflect.Message) {
 }
 
 func TestParseSubsetAccepts(t *testing.T) {
-	customers := catalog.Name{Schema: "public", Name: "customers"}
+	customers := relname.Name{Schema: "public", Name: "customers"}
 	tests := []struct {
 		arg   string
-		table catalog.Name
+		table relname.Name
 		cond  string // what the condition means, written by hand
 	}{
 		{"public.customers: id = 42", customers, "id = 42"},
@@ -59,8 +60,8 @@ func TestParseSubsetAccepts(t *testing.T) {
 		{"customers:id=42", customers, "id = 42"},
 		{"  Customers  :  ID = 42 ", customers, "id = 42"},
 		{"customers: created_at > '2024-01-01' AND country = 'IT'", customers, "created_at > '2024-01-01' AND country = 'IT'"},
-		{`"My Schema"."Odd:Table": "Col" = 1`, catalog.Name{Schema: "My Schema", Name: "Odd:Table"}, `"Col" = 1`},
-		{`"we""ird".t: "a b" IS NULL`, catalog.Name{Schema: `we"ird`, Name: "t"}, `"a b" IS NULL`},
+		{`"My Schema"."Odd:Table": "Col" = 1`, relname.Name{Schema: "My Schema", Name: "Odd:Table"}, `"Col" = 1`},
+		{`"we""ird".t: "a b" IS NULL`, relname.Name{Schema: `we"ird`, Name: "t"}, `"a b" IS NULL`},
 		{"customers: customers.id = 1", customers, "customers.id = 1"},
 		{"customers: public.customers.id = 1", customers, "public.customers.id = 1"},
 		// A closing parenthesis in the condition still leaves one expression.
@@ -71,7 +72,7 @@ func TestParseSubsetAccepts(t *testing.T) {
 		{"customers: email LIKE 'a!%%' ESCAPE '!'", customers, "email LIKE 'a!%%' ESCAPE '!'"},
 		{"customers: extract(year from created_at) = 2024", customers, "EXTRACT(year FROM created_at) = 2024"},
 		{"customers: profile->>'tier' = 'gold'", customers, "(profile ->> 'tier') = 'gold'"},
-		{"tickets: 'vip' = ANY(tags)", catalog.Name{Schema: "public", Name: "tickets"}, "'vip' = ANY (tags)"},
+		{"tickets: 'vip' = ANY(tags)", relname.Name{Schema: "public", Name: "tickets"}, "'vip' = ANY (tags)"},
 		{"customers: birth_date BETWEEN '1980-01-01' AND '1990-01-01'", customers, "birth_date BETWEEN '1980-01-01' AND '1990-01-01'"},
 		{"customers: id::text = '42'", customers, "CAST(id AS text) = '42'"},
 		{"customers: created_at > now() - interval '1 day'", customers, "created_at > now() - '1 day'::interval"},
@@ -202,9 +203,9 @@ func TestParseSubsetErrorsHideCondition(t *testing.T) {
 
 // The semantics of Filter's literal: tids format as the server reads them.
 func TestSubsetFilterAndRows(t *testing.T) {
-	tbl := &catalog.Table{Name: catalog.Name{Schema: "public", Name: "t"}, OID: 4242, Kind: catalog.KindTable}
-	other := catalog.Name{Schema: "public", Name: "empty"}
-	s := &Subset{tables: map[catalog.Name]*rowSet{
+	tbl := &catalog.Table{Name: relname.Name{Schema: "public", Name: "t"}, OID: 4242, Kind: catalog.KindTable}
+	other := relname.Name{Schema: "public", Name: "empty"}
+	s := &Subset{tables: map[relname.Name]*rowSet{
 		tbl.Name: {table: tbl, rows: map[tid]bool{tid(3<<16 | 7): false, tid(0<<16 | 1): true, tid(70000<<16 | 65535): false}},
 		other:    {table: &catalog.Table{Name: other}, rows: map[tid]bool{}},
 	}}
@@ -219,7 +220,7 @@ func TestSubsetFilterAndRows(t *testing.T) {
 	if _, ok := s.Filter(other); ok {
 		t.Fatal("Filter of a table without rows reports rows")
 	}
-	if _, ok := s.Filter(catalog.Name{Schema: "public", Name: "missing"}); ok {
+	if _, ok := s.Filter(relname.Name{Schema: "public", Name: "missing"}); ok {
 		t.Fatal("Filter of an unknown table reports rows")
 	}
 	if n := s.Rows(tbl.Name); n != 3 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -35,7 +36,7 @@ type analyzer struct {
 	searchPath []string // effective: pg_catalog included
 
 	inView    bool           // analysing a view definition: no posture checks; unknown functions make values uncertain
-	viewStack []catalog.Name // views being expanded, for cycles and depth
+	viewStack []relname.Name // views being expanded, for cycles and depth
 
 	refusal    *Refusal
 	touches    bool

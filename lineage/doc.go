@@ -33,8 +33,8 @@
 //   - Columns describe the result; align them with the RowDescription's
 //     fields with Statement.Fit (when it fails, the result's shape is not
 //     what pgveil analysed: refuse). Mask a Sensitive column with its Direct
-//     column's rule (catalog.Snapshot.RulesTable, rules.Rules.Column); pass
-//     a non-sensitive one. A field whose origin (table OID, attnum) is a
+//     column's verdict (rules.Rules.Decide, with the snapshot as ancestry);
+//     pass a non-sensitive one. A field whose origin (table OID, attnum) is a
 //     stored table should name that same column as Direct: use the origin
 //     and refuse on disagreement. Origins that are views or materialized
 //     views name the view, not the table the values come from: use Direct.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pgveil/pgveil/anonymize"
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -60,7 +61,7 @@ var oid uint32 = 16384
 
 func table(schema, name string, kind byte, viewDef string, cols ...string) *catalog.Table {
 	oid++
-	t := &catalog.Table{Name: catalog.Name{Schema: schema, Name: name}, OID: oid, Kind: kind, ViewDef: viewDef}
+	t := &catalog.Table{Name: relname.Name{Schema: schema, Name: name}, OID: oid, Kind: kind, ViewDef: viewDef}
 	for i, c := range cols {
 		typ := "text"
 		switch c {
@@ -110,7 +111,7 @@ func fixtureSnapshot() *catalog.Snapshot {
 		table("public", "mv_countries", catalog.KindMatView,
 			" SELECT customers.country,\n    count(*) AS n\n   FROM customers\n  GROUP BY customers.country;", "country", "n"),
 	}
-	s := &catalog.Snapshot{Tables: map[catalog.Name]*catalog.Table{}, ByOID: map[uint32]*catalog.Table{}}
+	s := &catalog.Snapshot{Tables: map[relname.Name]*catalog.Table{}, ByOID: map[uint32]*catalog.Table{}}
 	for _, t := range tables {
 		s.Tables[t.Name] = t
 		s.ByOID[t.OID] = t
@@ -152,7 +153,7 @@ func analyzeOne(t *testing.T, sql string, p Posture) Statement {
 // disagree the analysis never makes the column Direct, so a Direct column's
 // sensitivity is its own table's rule.)
 func keeps(ref ColumnRef) bool {
-	g := fixSnap.RulesTable(fixRules, ref.Table)
+	g, _ := fixRules.Governing(ref.Table, fixSnap)
 	return fixRules.Column(g.Schema, g.Name, ref.Column).Keeps()
 }
 
@@ -192,5 +193,5 @@ func checkInvariants(t *testing.T, sql string, st Statement) {
 
 func ref(s string) ColumnRef {
 	p := strings.Split(s, ".")
-	return ColumnRef{Table: catalog.Name{Schema: p[0], Name: p[1]}, Column: p[2]}
+	return ColumnRef{Table: relname.Name{Schema: p[0], Name: p[1]}, Column: p[2]}
 }

@@ -6,6 +6,7 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // fromList analyses a FROM clause into the items of a new query level.
@@ -153,7 +154,7 @@ func (a *analyzer) relation(rv *pg.RangeVar) *nsItem {
 	}
 	l := policy()
 	system := func(schema string) *nsItem {
-		return &nsItem{table: &catalog.Name{Schema: schema, Name: name}, cols: []col{{many: true}}}
+		return &nsItem{table: &relname.Name{Schema: schema, Name: name}, cols: []col{{many: true}}}
 	}
 	if rv.Schemaname != "" {
 		switch {
@@ -166,7 +167,7 @@ func (a *analyzer) relation(rv *pg.RangeVar) *nsItem {
 			a.refuse("42501", fmt.Sprintf("pgveil: %s.%s is not on pgveil's list of system relations that hold no data", rv.Schemaname, name), "")
 			return &nsItem{}
 		}
-		if t := a.snap.Tables[catalog.Name{Schema: rv.Schemaname, Name: name}]; t != nil {
+		if t := a.snap.Tables[relname.Name{Schema: rv.Schemaname, Name: name}]; t != nil {
 			return a.tableItem(t, rv.Inh)
 		}
 		a.unresolvedName("42P01", fmt.Sprintf("relation %s.%s", rv.Schemaname, name))
@@ -183,7 +184,7 @@ func (a *analyzer) relation(rv *pg.RangeVar) *nsItem {
 				return system(schema)
 			}
 		}
-		if t := a.snap.Tables[catalog.Name{Schema: schema, Name: name}]; t != nil {
+		if t := a.snap.Tables[relname.Name{Schema: schema, Name: name}]; t != nil {
 			return a.tableItem(t, rv.Inh)
 		}
 	}
@@ -224,7 +225,7 @@ func (a *analyzer) tableItem(t *catalog.Table, inh bool) *nsItem {
 	return it
 }
 
-func (a *analyzer) refuseRowsNone(n catalog.Name) {
+func (a *analyzer) refuseRowsNone(n relname.Name) {
 	a.refuse("42501", fmt.Sprintf("pgveil: rows of table %s are never exposed (rows: none)", n),
 		"the rules file keeps this table's rows out; its definition is still visible with \\d")
 }
@@ -241,10 +242,11 @@ func (a *analyzer) tableCols(t *catalog.Table, inh bool) []col {
 		return cols
 	}
 	fam := a.idx.family(t, !inh)
-	govs := make([]catalog.Name, len(fam))
+	govs := make([]relname.Name, len(fam))
 	for i, m := range fam {
-		govs[i] = a.snap.RulesTable(a.rules, m.Name)
-		if a.rules.RowsNone(govs[i].Schema, govs[i].Name) {
+		var rowsNone bool
+		govs[i], rowsNone = a.rules.Governing(m.Name, a.snap)
+		if rowsNone {
 			a.refuseRowsNone(m.Name)
 		}
 		if m.Kind == catalog.KindForeign {

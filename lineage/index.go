@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -14,7 +15,7 @@ import (
 // too, except for the view cache behind its mutex.
 type snapIndex struct {
 	snap     *catalog.Snapshot
-	children map[catalog.Name][]*catalog.Table
+	children map[relname.Name][]*catalog.Table
 
 	mu    sync.Mutex
 	views map[viewKey]*viewResult
@@ -22,7 +23,7 @@ type snapIndex struct {
 
 type viewKey struct {
 	rules *rules.Rules
-	name  catalog.Name
+	name  relname.Name
 }
 
 // viewResult is the lineage of a view's columns (by attnum order).
@@ -40,7 +41,7 @@ func indexFor(s *catalog.Snapshot) *snapIndex {
 	if idx := lastIndex.Load(); idx != nil && idx.snap == s {
 		return idx
 	}
-	idx := &snapIndex{snap: s, children: map[catalog.Name][]*catalog.Table{}, views: map[viewKey]*viewResult{}}
+	idx := &snapIndex{snap: s, children: map[relname.Name][]*catalog.Table{}, views: map[viewKey]*viewResult{}}
 	for _, t := range s.Tables {
 		if t.Parent != nil {
 			idx.children[*t.Parent] = append(idx.children[*t.Parent], t)
@@ -69,7 +70,7 @@ func (idx *snapIndex) family(t *catalog.Table, only bool) []*catalog.Table {
 	if only {
 		return out
 	}
-	seen := map[catalog.Name]bool{t.Name: true}
+	seen := map[relname.Name]bool{t.Name: true}
 	for i := 0; i < len(out); i++ {
 		for _, c := range idx.children[out[i].Name] {
 			if !seen[c.Name] {

@@ -9,6 +9,7 @@ import (
 	"github.com/pganalyze/pg_query_go/v5/parser"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -73,7 +74,7 @@ func (c Class) String() string {
 // ColumnRef names a base column: a column of a table, partitioned table or
 // materialized view whose values are stored, as the rules address it.
 type ColumnRef struct {
-	Table  catalog.Name
+	Table  relname.Name
 	Column string
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // want describes one expected output column: Direct on a column (masked or
@@ -353,7 +353,7 @@ func TestPsql(t *testing.T) {
 func TestViewCache(t *testing.T) {
 	analyzeOne(t, `SELECT contact FROM v_customers`, PostureStrict)
 	snap := fixtureSnapshot()
-	v := snap.Tables[catalog.Name{Schema: "public", Name: "v_customers"}]
+	v := snap.Tables[relname.Name{Schema: "public", Name: "v_customers"}]
 	v.ViewDef = " SELECT customers.id,\n    lower(customers.email) AS contact\n   FROM customers;"
 	an, err := Analyze(`SELECT contact FROM v_customers`, snap, fixRules, PostureStandard)
 	if err != nil {

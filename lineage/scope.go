@@ -5,7 +5,7 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
-	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // col is one column of a relation or query result.
@@ -20,7 +20,7 @@ type col struct {
 // visible) and/or whose columns can be referenced unqualified (cols visible).
 type nsItem struct {
 	refname     string
-	table       *catalog.Name // an unaliased relation: schema.table.column references match it
+	table       *relname.Name // an unaliased relation: schema.table.column references match it
 	cols        []col
 	relVisible  bool
 	colsVisible bool

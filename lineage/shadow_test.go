@@ -225,15 +225,15 @@ func TestJudgeShadowing(t *testing.T) {
 // databases without domains are unaffected.
 func TestDomainCasts(t *testing.T) {
 	snap := fixtureSnapshot()
-	snap.Domains = catalog.UserNames{"review_dom": {"public"}, "email_t": {"app"}}
+	snap.Domains = catalog.UserNames{"checked_dom": {"public"}, "email_t": {"app"}}
 	for _, tc := range []struct {
 		sql     string
 		refused bool
 	}{
-		{`SELECT 1::review_dom`, true},
-		{`SELECT CAST(id AS public.review_dom) FROM customers`, true},
-		{`SELECT review_dom '1'`, true},
-		{`SELECT ARRAY[1]::review_dom[]`, true},
+		{`SELECT 1::checked_dom`, true},
+		{`SELECT CAST(id AS public.checked_dom) FROM customers`, true},
+		{`SELECT checked_dom '1'`, true},
+		{`SELECT ARRAY[1]::checked_dom[]`, true},
 		{`SELECT x FROM json_to_record('{"x": 1}') AS t(x email_t)`, true},
 		{`SELECT 1::int, 'x'::text, id::pg_catalog.int8 FROM customers`, false},
 		{`SELECT 1::bigint`, false},

@@ -6,6 +6,7 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // viewLineage returns the lineage of a view's or materialized view's
@@ -70,7 +71,7 @@ func (a *analyzer) analyzeView(t *catalog.Table) (*viewResult, bool) {
 		idx:        a.idx,
 		searchPath: effectivePath(a.viewPath(), ""),
 		inView:     true,
-		viewStack:  append(append([]catalog.Name(nil), a.viewStack...), t.Name),
+		viewStack:  append(append([]relname.Name(nil), a.viewStack...), t.Name),
 		steps:      a.steps,
 	}
 	out := sub.query(sel, nil)

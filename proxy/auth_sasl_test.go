@@ -399,3 +399,38 @@ func FuzzSASLInitial(f *testing.F) {
 		scripted(t, users, in)
 	})
 }
+
+// TestUnknownUserSaltStableAcrossProcesses: an unknown user's salt is
+// HMAC(secret, name); a configured verifier's salt never changes. Were the
+// secret to change at each start, asking a name's salt before and after a
+// restart of the proxy (or of a second replica) would tell whether the user
+// exists. The secret is derived from the masking key (scramSecret): two
+// processes with the same rules give an unknown user the same salt.
+func TestUnknownUserSaltStableAcrossProcesses(t *testing.T) {
+	users := []rules.User{verifierUser(t, "bob", "bob-secret")}
+	salt := func(name string, secret []byte) []byte {
+		x := startExchange(t, users, name, secret)
+		x.start("SCRAM-SHA-256", "n,,n=,r="+clientNonce(t))
+		_, _, s, _ := x.serverFirst()
+		x.conn.Close()
+		<-x.result
+		return s
+	}
+	parse := func(key string) *rules.Rules {
+		r, err := rules.Parse("salt.yaml", []byte("version: 1\nkey: {env: K}\n"), rules.Options{Getenv: func(string) string { return key }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	process1, process2 := scramSecret(parse(testKey)), scramSecret(parse(testKey)) // two starts, same rules
+	bobStable := bytes.Equal(salt("bob", process1), salt("bob", process2))
+	unknownStable := bytes.Equal(salt("mallory", process1), salt("mallory", process2))
+	if !bobStable || !unknownStable {
+		t.Errorf("across two proxy processes an existing user's salt stable=%v, an unknown user's stable=%v: users can be enumerated",
+			bobStable, unknownStable)
+	}
+	if other := scramSecret(parse(testKey + "-other")); bytes.Equal(other, process1) || len(process1) < MinSecretSize {
+		t.Error("the secret does not depend on the key, or is too short")
+	}
+}

@@ -138,26 +138,30 @@ func (p planner) planField(fd pgproto3.FieldDescription, col *lineage.OutputColu
 	return fieldPlan{why: fmt.Sprintf("column %q is computed from masked data", name)}
 }
 
-// baseColumn applies the rules of one base column to a result field.
+// baseColumn applies the rules of one base column to a result field, with
+// rules.Rules.Decide: the decision the dump and `pgveil check` share. The
+// mask is bound to the type the field reports (a cast may change it); NOT
+// NULL is no concern here, a result may hold NULLs.
 func (p planner) baseColumn(t *catalog.Table, c catalog.Column, fd pgproto3.FieldDescription) fieldPlan {
-	rt := p.snap.RulesTable(p.rules, t.Name)
 	full := t.Name.String() + "." + c.Name
-	if p.rules.RowsNone(rt.Schema, rt.Name) {
-		return fieldPlan{why: fmt.Sprintf("rows of %s are never exposed (rows: none)", t.Name)}
-	}
-	d := p.rules.Column(rt.Schema, rt.Name, c.Name)
-	if d.Keeps() {
-		return fieldPlan{act: actPass}
-	}
 	typ := c.Type
 	if ot := anonymize.OIDType(fd.DataTypeOID); ot != "" && ot != typ.Type && !typ.Array {
 		typ = anonymize.Column{Type: ot, MaxLen: typ.MaxLen} // a cast to another type reports its own
 	}
-	b, err := d.Masker.Bind(typ)
-	if err != nil {
-		return fieldPlan{why: fmt.Sprintf("column %s cannot be masked as %s: %v", full, typ, err)}
+	v := p.rules.Decide(rules.BaseColumn{Table: t.Name, Name: c.Name, Type: typ}, p.snap)
+	switch v.Action {
+	case rules.ActionKeep:
+		return fieldPlan{act: actPass}
+	case rules.ActionMask:
+		return fieldPlan{act: actMask, bound: v.Bound, column: full}
 	}
-	return fieldPlan{act: actMask, bound: b, column: full}
+	switch v.Reason {
+	case rules.ReasonRowsNone:
+		return fieldPlan{why: fmt.Sprintf("rows of %s are never exposed (rows: none)", t.Name)}
+	case rules.ReasonType:
+		return fieldPlan{why: fmt.Sprintf("column %s cannot be masked as %s: %v", full, typ, v.Err)}
+	}
+	return fieldPlan{why: fmt.Sprintf("column %s is refused (%v)", full, v.Reason)}
 }
 
 func columnByNum(t *catalog.Table, num int16) (catalog.Column, bool) {

@@ -127,17 +127,6 @@ func (s *session) showSearchPath() (string, error) {
 	}
 }
 
-// txControl reports a statement that ends a transaction or rolls back to a
-// savepoint (or DISCARD, which resets the path).
-func txControl(an *lineage.Analysis) bool {
-	for i := range an.Statements {
-		if changesPath(&an.Statements[i]) {
-			return true
-		}
-	}
-	return false
-}
-
 // changesPath: running st may leave the server's search_path other than
 // the proxy's value until the proxy reads it again.
 func changesPath(st *lineage.Statement) bool {

@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pgveil/pgveil/anonymize"
 	"gopkg.in/yaml.v3"
+
+	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 var (
@@ -72,7 +74,7 @@ func (p *parser) parse(data []byte) *Rules {
 		return nil
 	}
 	top := Pos{File: p.file, Line: 1, Col: 1}
-	r := &Rules{File: p.file, Locale: "en", byName: map[tableName]int{}, knownNames: anonymize.NewKnownNamesRef()}
+	r := &Rules{File: p.file, Locale: "en", byName: map[relname.Name]int{}, knownNames: anonymize.NewKnownNamesRef()}
 	p.env.Names = r.knownNames
 
 	if e, ok := f["version"]; !ok {
@@ -306,7 +308,7 @@ func (p *parser) tables(r *Rules, e entry) {
 			p.errorf(te.key, "%v", err)
 			continue
 		}
-		name := tableName{schema, table}
+		name := relname.Name{Schema: schema, Name: table}
 		if i, dup := r.byName[name]; dup {
 			p.errorf(te.key, "table %s.%s is listed twice (first at %s)", schema, table, r.tables[i].rule.Pos)
 			continue

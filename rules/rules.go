@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 // Options adjusts how a rules file is loaded.
@@ -108,7 +109,7 @@ type Rules struct {
 
 	types    []TypeRule
 	tables   []tableEntry
-	byName   map[tableName]int // index into tables
+	byName   map[relname.Name]int // index into tables
 	unlisted Decision
 	// knownNames is shared by every scrub mask of this file: the front-ends
 	// publish the database's person names there (the one mutable part).
@@ -122,8 +123,9 @@ func (r *Rules) KnownNames() *anonymize.KnownNamesRef { return r.knownNames }
 // NameColumn is one column whose values are person names: a rule masks it
 // with first_name, last_name or full_name (directly or through a type).
 type NameColumn struct {
-	Schema, Table, Column string
-	Decision              Decision
+	Table    relname.Name
+	Column   string
+	Decision Decision
 }
 
 // NameColumns lists the name columns of the rules, sorted by schema, table
@@ -133,24 +135,32 @@ func (r *Rules) NameColumns() []NameColumn {
 	for _, t := range r.tables {
 		for _, c := range t.rule.Columns {
 			if anonymize.NamePartOf(c.Decision.Masker) != anonymize.PartNone {
-				out = append(out, NameColumn{Schema: t.rule.Schema, Table: t.rule.Table, Column: c.Name, Decision: c.Decision})
+				out = append(out, NameColumn{Table: relname.Name{Schema: t.rule.Schema, Name: t.rule.Table}, Column: c.Name, Decision: c.Decision})
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.Schema != b.Schema {
-			return a.Schema < b.Schema
-		}
-		if a.Table != b.Table {
-			return a.Table < b.Table
+		if c := a.Table.Compare(b.Table); c != 0 {
+			return c < 0
 		}
 		return a.Column < b.Column
 	})
 	return out
 }
 
-type tableName struct{ schema, table string }
+// EachNameColumn calls fn for every name column, in NameColumns' order, with
+// the mask that gives its values their pseudonyms; it stops at fn's first
+// error and returns it. Its signature names no type of this package, so
+// catalog.LoadKnownNames can take the rules without importing them.
+func (r *Rules) EachNameColumn(fn func(table relname.Name, column string, m anonymize.Masker) error) error {
+	for _, nc := range r.NameColumns() {
+		if err := fn(nc.Table, nc.Column, nc.Decision.Masker); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 type tableEntry struct {
 	rule TableRule
@@ -188,7 +198,7 @@ func Parse(file string, data []byte, opt Options) (*Rules, error) {
 // else the table's default, else the unlisted fallback. Names match exactly
 // (catalog spelling).
 func (r *Rules) Column(schema, table, column string) Decision {
-	if i, ok := r.byName[tableName{schema, table}]; ok {
+	if i, ok := r.byName[relname.Name{Schema: schema, Name: table}]; ok {
 		t := &r.tables[i]
 		if j, ok := t.cols[column]; ok {
 			return t.rule.Columns[j].Decision
@@ -203,13 +213,13 @@ func (r *Rules) Column(schema, table, column string) Decision {
 // RowsNone reports whether the table's rows are never exposed (rows: none):
 // dumps carry its schema only and the proxy refuses reads.
 func (r *Rules) RowsNone(schema, table string) bool {
-	i, ok := r.byName[tableName{schema, table}]
+	i, ok := r.byName[relname.Name{Schema: schema, Name: table}]
 	return ok && r.tables[i].rule.RowsNone
 }
 
 // Table returns the rule of one table, if any.
 func (r *Rules) Table(schema, table string) (TableRule, bool) {
-	i, ok := r.byName[tableName{schema, table}]
+	i, ok := r.byName[relname.Name{Schema: schema, Name: table}]
 	if !ok {
 		return TableRule{}, false
 	}

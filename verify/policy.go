@@ -3,6 +3,7 @@ package verify
 import (
 	"github.com/pgveil/pgveil/anonymize"
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -19,7 +20,7 @@ const (
 
 // ColumnPlan says what verify does with one column.
 type ColumnPlan struct {
-	Table    catalog.Name
+	Table    relname.Name
 	Column   catalog.Column
 	Mask     string
 	RowsNone bool
@@ -99,8 +100,7 @@ func PlanColumns(snap *catalog.Snapshot, r *rules.Rules) ([]ColumnPlan, error) {
 		if t.Kind != catalog.KindTable {
 			continue
 		}
-		rt := snap.RulesTable(r, t.Name)
-		rowsNone := r.RowsNone(rt.Schema, rt.Name)
+		rt, rowsNone := r.Governing(t.Name, snap)
 		first := len(out)
 		for _, c := range t.Columns {
 			d := r.Column(rt.Schema, rt.Name, c.Name)
@@ -123,7 +123,7 @@ func PlanColumns(snap *catalog.Snapshot, r *rules.Rules) ([]ColumnPlan, error) {
 	return out, nil
 }
 
-func planColumn(table catalog.Name, c catalog.Column, mask string, rowsNone bool) ColumnPlan {
+func planColumn(table relname.Name, c catalog.Column, mask string, rowsNone bool) ColumnPlan {
 	p := ColumnPlan{Table: table, Column: c, Mask: mask, RowsNone: rowsNone}
 	p.Treat, p.Form, p.Reason = maskTreatment(mask)
 	if rowsNone && (p.Treat == Skip && p.Reason != ReasonVocabulary) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pgveil/pgveil/anonymize"
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 )
 
 func TestVerifyPolicy(t *testing.T) {
@@ -37,7 +38,7 @@ func TestVerifyPolicy(t *testing.T) {
 		{"null", "jsonb", false, JSONLeaves, FormPlain},
 		{"some_future_mask", "text", false, Whole, FormPlain},
 	} {
-		p := planColumn(catalog.Name{Schema: "public", Name: "t"}, col(tc.typ), tc.mask, tc.rowsNone)
+		p := planColumn(relname.Name{Schema: "public", Name: "t"}, col(tc.typ), tc.mask, tc.rowsNone)
 		if p.Treat != tc.want || p.Form != tc.form {
 			t.Errorf("%s on %s (rows none %v): treatment %d form %d, want %d %d", tc.mask, tc.typ, tc.rowsNone, p.Treat, p.Form, tc.want, tc.form)
 		}

@@ -13,6 +13,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/coverage"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -57,7 +59,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("check: %s", checkOneLine(err.Error()))
 	}
-	rep := catalog.Check(snap, r, c.Bool("strict"))
+	rep := coverage.Check(snap, r, c.Bool("strict"))
 	log.Debug().Int("relations", len(snap.Tables)).Int("columns", len(rep.Rows)).
 		Int("problems", len(rep.Problems)).Msg("check complete")
 
@@ -131,7 +133,7 @@ func checkOneLine(s string) string {
 }
 
 // maskText is the MASK cell: the mask, with the semantic type it comes from.
-func maskText(row catalog.Row) string {
+func maskText(row coverage.Row) string {
 	if row.RowsNone {
 		return "(rows: none)"
 	}
@@ -142,7 +144,7 @@ func maskText(row catalog.Row) string {
 }
 
 // sourceText is the SOURCE cell; a rule inherited from a parent table names it.
-func sourceText(row catalog.Row) string {
+func sourceText(row coverage.Row) string {
 	s := row.Source.String()
 	if row.RowsNone {
 		s = "rows: none"
@@ -153,7 +155,7 @@ func sourceText(row catalog.Row) string {
 	return s
 }
 
-func writeCheckTable(w io.Writer, rep catalog.Report) error {
+func writeCheckTable(w io.Writer, rep coverage.Report) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TABLE\tCOLUMN\tTYPE\tMASK\tSOURCE")
 	for _, row := range rep.Rows {
@@ -191,7 +193,7 @@ type problemJSON struct {
 	Message  string `json:"message"`
 }
 
-func writeCheckJSON(w io.Writer, rep catalog.Report) error {
+func writeCheckJSON(w io.Writer, rep coverage.Report) error {
 	out := checkJSON{Columns: make([]columnJSON, 0, len(rep.Rows)), Problems: make([]problemJSON, 0, len(rep.Problems))}
 	for _, row := range rep.Rows {
 		out.Columns = append(out.Columns, columnJSON{
@@ -201,7 +203,7 @@ func writeCheckJSON(w io.Writer, rep catalog.Report) error {
 	}
 	for _, p := range rep.Problems {
 		pj := problemJSON{Kind: p.Kind.String(), Position: p.Pos.String(), Column: p.Column, Message: p.Msg}
-		if p.Table != (catalog.Name{}) {
+		if p.Table != (relname.Name{}) {
 			pj.Table = p.Table.String()
 		}
 		out.Problems = append(out.Problems, pj)

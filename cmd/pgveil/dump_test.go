@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -18,8 +19,9 @@ import (
 	"github.com/pgveil/pgveil/internal/pgtest"
 )
 
-// dumpTo runs `pgveil dump` in-process and fails the test on a non-zero exit.
-func dumpTo(t *testing.T, dsn, config, out string, extra ...string) {
+// dumpTo runs `pgveil dump` in-process, fails the test on a non-zero exit
+// and returns the summary log event.
+func dumpTo(t *testing.T, dsn, config, out string, extra ...string) dumpSummary {
 	t.Helper()
 	t.Setenv("PGVEIL_KEY", sampleKey)
 	var stderr bytes.Buffer
@@ -27,9 +29,25 @@ func dumpTo(t *testing.T, dsn, config, out string, extra ...string) {
 	if code := run(args, nil, os.Stdout, &stderr); code != 0 {
 		t.Fatalf("pgveil dump exited %d:\n%s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), `"message":"dump complete"`) {
-		t.Errorf("no summary log event:\n%s", stderr.String())
+	var sum dumpSummary
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.Contains(l, `"message":"dump complete"`) {
+			if err := json.Unmarshal([]byte(l), &sum); err != nil {
+				t.Errorf("summary log event %s: %v", l, err)
+			}
+			return sum
+		}
 	}
+	t.Errorf("no summary log event:\n%s", stderr.String())
+	return sum
+}
+
+// dumpSummary is the "dump complete" log event.
+type dumpSummary struct {
+	Tables   int   `json:"tables"`
+	Rows     int64 `json:"rows"`
+	BytesIn  int64 `json:"bytes_in"`
+	BytesOut int64 `json:"bytes_out"`
 }
 
 // copyBlocks maps each table of a plain dump to its COPY data lines.
@@ -75,13 +93,18 @@ func TestDumpRoundTrip(t *testing.T) {
 	pgtest.LoadSample(t, src, scale)
 	dir := t.TempDir()
 	d1, d2, d3 := filepath.Join(dir, "d1.sql"), filepath.Join(dir, "d2.sql"), filepath.Join(dir, "d3.sql.zst")
-	dumpTo(t, src, config, d1)
-	dumpTo(t, src, config, d2, "--jobs", "2")
+	s1 := dumpTo(t, src, config, d1)
+	s2 := dumpTo(t, src, config, d2, "--jobs", "2")
 	dumpTo(t, src, config, d3)
 	b1, _ := os.ReadFile(d1)
 	b2, _ := os.ReadFile(d2)
 	if !bytes.Equal(b1, b2) {
 		t.Error("two dumps of an unchanged database differ (--jobs 1 vs --jobs 2)")
+	}
+	// Both modes report what they read; the summary is the same but for
+	// the duration.
+	if s1.BytesIn == 0 || s1.Rows == 0 || s1 != s2 || s1.BytesOut != int64(len(b1)) {
+		t.Errorf("summary --jobs 1 %+v, --jobs 2 %+v (output %d bytes)", s1, s2, len(b1))
 	}
 	if fi, err := os.Stat(d3); err != nil || fi.Size() == 0 || fi.Size() >= int64(len(b1)) {
 		t.Errorf("zstd output missing or not compressed: %v", err)

@@ -1,10 +1,12 @@
-package catalog
+package coverage
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
 
@@ -12,12 +14,14 @@ import (
 // the sample database; these cover what the sample has none of: partitions,
 // inheritance, views, foreign tables, rows: none and generated columns.
 
-func col(name string, num int16, typ string, notNull bool) Column {
-	return Column{Name: name, Num: num, Type: anonymize.Column{Type: typ}, TypeSQL: typ, NotNull: notNull}
+func col(name string, num int16, typ string, notNull bool) catalog.Column {
+	return catalog.Column{Name: name, Num: num, Type: anonymize.Column{Type: typ}, TypeSQL: typ, NotNull: notNull}
 }
 
-func snapshotOf(tables ...*Table) *Snapshot {
-	s := &Snapshot{Tables: map[Name]*Table{}, ByOID: map[uint32]*Table{}}
+func pub(name string) relname.Name { return relname.Name{Schema: "public", Name: name} }
+
+func snapshotOf(tables ...*catalog.Table) *catalog.Snapshot {
+	s := &catalog.Snapshot{Tables: map[relname.Name]*catalog.Table{}, ByOID: map[uint32]*catalog.Table{}}
 	for i, t := range tables {
 		t.OID = uint32(1000 + i)
 		s.Tables[t.Name] = t
@@ -38,24 +42,24 @@ func parseRules(t *testing.T, body string) *rules.Rules {
 // testSchema: a partitioned table with two partitions (one with an extra
 // NOT NULL), an inheritance child, a view, a foreign table, a table whose
 // generated column references another table.
-func testSchema() *Snapshot {
-	events := Name{"public", "events"}
-	base := Name{"public", "base"}
-	evCols := func(extraNotNull bool) []Column {
-		return []Column{col("id", 1, "int8", true), col("at", 2, "date", true), col("note", 3, "text", extraNotNull)}
+func testSchema() *catalog.Snapshot {
+	events := pub("events")
+	base := pub("base")
+	evCols := func(extraNotNull bool) []catalog.Column {
+		return []catalog.Column{col("id", 1, "int8", true), col("at", 2, "date", true), col("note", 3, "text", extraNotNull)}
 	}
 	gen := col("ref", 2, "int8", false)
 	gen.Generated = true
 	return snapshotOf(
-		&Table{Name: events, Kind: KindPartitioned, Columns: evCols(false), PrimaryKey: []string{"id", "at"}},
-		&Table{Name: Name{"public", "events_1"}, Kind: KindTable, Columns: evCols(true), PrimaryKey: []string{"id", "at"}, Parent: &events, Partition: true},
-		&Table{Name: Name{"public", "events_2"}, Kind: KindTable, Columns: evCols(false), PrimaryKey: []string{"id", "at"}, Parent: &events, Partition: true},
-		&Table{Name: base, Kind: KindTable, Columns: []Column{col("id", 1, "int4", false), col("secret", 2, "text", false)}},
-		&Table{Name: Name{"public", "child"}, Kind: KindTable, Columns: []Column{col("id", 1, "int4", false), col("secret", 2, "text", false), col("extra", 3, "text", false)}, Parent: &base},
-		&Table{Name: Name{"public", "v"}, Kind: KindView, Columns: []Column{col("id", 1, "int8", false)}, ViewDef: "SELECT id FROM events"},
-		&Table{Name: Name{"public", "remote"}, Kind: KindForeign, Columns: []Column{col("a", 1, "text", false)}},
-		&Table{Name: Name{"public", "gen"}, Kind: KindTable, Columns: []Column{col("id", 1, "int8", true), gen},
-			ForeignKey: []ForeignKey{{Name: "gen_ref_fkey", Columns: []string{"ref"}, RefTable: Name{"public", "base"}, RefColumns: []string{"id"}}}},
+		&catalog.Table{Name: events, Kind: catalog.KindPartitioned, Columns: evCols(false), PrimaryKey: []string{"id", "at"}},
+		&catalog.Table{Name: pub("events_1"), Kind: catalog.KindTable, Columns: evCols(true), PrimaryKey: []string{"id", "at"}, Parent: &events, Partition: true},
+		&catalog.Table{Name: pub("events_2"), Kind: catalog.KindTable, Columns: evCols(false), PrimaryKey: []string{"id", "at"}, Parent: &events, Partition: true},
+		&catalog.Table{Name: base, Kind: catalog.KindTable, Columns: []catalog.Column{col("id", 1, "int4", false), col("secret", 2, "text", false)}},
+		&catalog.Table{Name: pub("child"), Kind: catalog.KindTable, Columns: []catalog.Column{col("id", 1, "int4", false), col("secret", 2, "text", false), col("extra", 3, "text", false)}, Parent: &base},
+		&catalog.Table{Name: pub("v"), Kind: catalog.KindView, Columns: []catalog.Column{col("id", 1, "int8", false)}, ViewDef: "SELECT id FROM events"},
+		&catalog.Table{Name: pub("remote"), Kind: catalog.KindForeign, Columns: []catalog.Column{col("a", 1, "text", false)}},
+		&catalog.Table{Name: pub("gen"), Kind: catalog.KindTable, Columns: []catalog.Column{col("id", 1, "int8", true), gen},
+			ForeignKey: []catalog.ForeignKey{{Name: "gen_ref_fkey", Columns: []string{"ref"}, RefTable: pub("base"), RefColumns: []string{"id"}}}},
 	)
 }
 
@@ -95,7 +99,7 @@ tables:
 	}
 	for _, row := range rep.Rows {
 		if strings.HasPrefix(row.Table.Name, "events_") {
-			if row.RulesTable != (Name{"public", "events"}) {
+			if row.RulesTable != (pub("events")) {
 				t.Errorf("%s.%s decided by %s", row.Table, row.Column, row.RulesTable)
 			}
 			if row.Column == "id" && (row.Mask != "number" || row.Source != rules.SourceRule) {
@@ -115,7 +119,7 @@ tables:
       id: keep
 `)
 	rep = Check(s, r, false)
-	if len(rep.Problems) != 1 || rep.Problems[0].Table != (Name{"public", "events"}) {
+	if len(rep.Problems) != 1 || rep.Problems[0].Table != (pub("events")) {
 		t.Errorf("problems:\n%s", problemsOf(rep))
 	}
 }
@@ -166,7 +170,7 @@ tables:
 		if len(tables) == 0 || tables[len(tables)-1] != row.Table.String() {
 			tables = append(tables, row.Table.String())
 		}
-		if row.Table.Name == "child" && row.Column == "secret" && (row.Mask != "hash" || row.RulesTable != (Name{"public", "base"})) {
+		if row.Table.Name == "child" && row.Column == "secret" && (row.Mask != "hash" || row.RulesTable != (pub("base"))) {
 			t.Errorf("inheritance child does not take its parent's rule: %+v", row)
 		}
 	}
@@ -207,7 +211,7 @@ func TestCheckRowsNoneAndGenerated(t *testing.T) {
 		t.Errorf("problems %v, want %s\n%s", kinds, want, problemsOf(rep))
 	}
 	// The same foreign key on a plain column is a problem.
-	s.Tables[Name{"public", "gen"}].Columns[1].Generated = false
+	s.Tables[pub("gen")].Columns[1].Generated = false
 	rep = Check(s, r, true)
 	if !strings.Contains(problemsOf(rep), "foreign key gen_ref_fkey: public.gen.ref is masked with number") {
 		t.Errorf("problems:\n%s", problemsOf(rep))

@@ -1,4 +1,4 @@
-package catalog
+package coverage
 
 import (
 	"fmt"
@@ -6,101 +6,10 @@ import (
 	"strings"
 
 	"github.com/pgveil/pgveil/anonymize"
+	"github.com/pgveil/pgveil/catalog"
+	"github.com/pgveil/pgveil/internal/relname"
 	"github.com/pgveil/pgveil/rules"
 )
-
-// Row is one column of the coverage report of `pgveil check`.
-type Row struct {
-	Table      Name
-	Column     string
-	Num        int16
-	TypeSQL    string
-	Mask       string
-	Type       string       // semantic type, "" when the decision names none
-	Source     rules.Source // rule, type, table default or unlisted
-	RowsNone   bool         // the table's rows are never exposed (rows: none)
-	RulesTable Name         // whose rules decided: the table, or the ancestor it inherits them from
-	Generated  bool
-}
-
-// ProblemKind classifies what check found wrong.
-type ProblemKind uint8
-
-const (
-	ProblemNoTable   ProblemKind = iota + 1 // a rule names a table that does not exist (or a view)
-	ProblemNoColumn                         // a rule names a column its table does not have
-	ProblemType                             // a mask does not fit the column (type, or NULL into NOT NULL)
-	ProblemBijective                        // a key column's mask may map distinct values to one
-	ProblemDomain                           // the two ends of a foreign key are masked in different domains
-	ProblemUnlisted                         // strict: a column no rule classifies
-)
-
-// String is the kind's stable name, for JSON output.
-func (k ProblemKind) String() string {
-	switch k {
-	case ProblemNoTable:
-		return "no_table"
-	case ProblemNoColumn:
-		return "no_column"
-	case ProblemType:
-		return "type"
-	case ProblemBijective:
-		return "not_bijective"
-	case ProblemDomain:
-		return "domain"
-	case ProblemUnlisted:
-		return "unlisted"
-	}
-	return "unknown"
-}
-
-// Problem is one finding, rendered as one line.
-type Problem struct {
-	Kind   ProblemKind
-	Pos    rules.Pos // the rule at fault; the bare file name when no rule is
-	Table  Name
-	Column string // "" for table-level problems
-	Msg    string // one line, without the position
-}
-
-func (p Problem) String() string {
-	if p.Pos.IsZero() {
-		return p.Msg
-	}
-	return p.Pos.String() + ": " + p.Msg
-}
-
-// Report is what check found: one Row per column of every table, partitioned
-// table and foreign table (by table name, then attnum), and the problems.
-// Views and materialized views are not listed: they hold no data of their
-// own (the proxy masks them through their base tables, a dump refreshes
-// materialized views from masked data).
-type Report struct {
-	Rows     []Row
-	Problems []Problem
-}
-
-// OK reports whether check found nothing wrong.
-func (r Report) OK() bool { return len(r.Problems) == 0 }
-
-// RulesTable returns the relation whose rules apply to table n: n itself
-// when the rules name it, else its nearest partition or inheritance ancestor
-// that the rules name, else n (so the unlisted fallback applies).
-func (s *Snapshot) RulesTable(r *rules.Rules, n Name) Name {
-	seen := map[Name]bool{}
-	for cur := n; !seen[cur]; {
-		seen[cur] = true
-		if _, ok := r.Table(cur.Schema, cur.Name); ok {
-			return cur
-		}
-		t := s.Tables[cur]
-		if t == nil || t.Parent == nil {
-			break
-		}
-		cur = *t.Parent
-	}
-	return n
-}
 
 // Check compares the rules with the schema: the logic of `pgveil check`.
 // strict also reports every column that only the unlisted fallback decides.
@@ -111,8 +20,8 @@ func (s *Snapshot) RulesTable(r *rules.Rules, n Name) Name {
 // matter (a dump leaves them out and the restore recomputes them) and they
 // are never compared across a foreign key (their values derive from other
 // columns).
-func Check(s *Snapshot, r *rules.Rules, strict bool) Report {
-	c := &checker{s: s, r: r, strict: strict, seen: map[string]bool{}}
+func Check(s *catalog.Snapshot, r *rules.Rules, strict bool) Report {
+	c := &checker{s: s, r: r, strict: strict, seen: map[string]bool{}, decided: map[relname.Name][]rules.Verdict{}}
 	c.checkRules()
 	c.checkColumns()
 	c.checkForeignKeys()
@@ -121,13 +30,40 @@ func Check(s *Snapshot, r *rules.Rules, strict bool) Report {
 }
 
 type checker struct {
-	s        *Snapshot
+	s        *catalog.Snapshot
 	r        *rules.Rules
 	strict   bool
 	rows     []Row
 	problems []Problem
 	order    []problemOrder // parallel to problems
 	seen     map[string]bool
+	decided  map[relname.Name][]rules.Verdict // by table, parallel to its Columns
+}
+
+// verdicts decides every column of t once, with rules.Decide: the rows, the
+// column problems and the foreign-key problems all read the same verdicts.
+// A generated column's NOT NULL does not count: a dump leaves it out and
+// the restore recomputes it.
+func (c *checker) verdicts(t *catalog.Table) []rules.Verdict {
+	if vs, ok := c.decided[t.Name]; ok {
+		return vs
+	}
+	vs := make([]rules.Verdict, len(t.Columns))
+	for i, col := range t.Columns {
+		vs[i] = c.r.Decide(rules.BaseColumn{Table: t.Name, Name: col.Name, Type: col.Type, NotNull: col.NotNull && !col.Generated}, c.s)
+	}
+	c.decided[t.Name] = vs
+	return vs
+}
+
+// verdict is the verdict of t's column named name.
+func (c *checker) verdict(t *catalog.Table, name string) rules.Verdict {
+	for i, col := range t.Columns {
+		if col.Name == name {
+			return c.verdicts(t)[i]
+		}
+	}
+	return rules.Verdict{}
 }
 
 // problemOrder sorts problems: rule-file problems by position first, then
@@ -135,7 +71,7 @@ type checker struct {
 type problemOrder struct {
 	group     int
 	line, col int
-	table     Name
+	table     relname.Name
 	num       int16
 	kind      ProblemKind
 	seq       int
@@ -193,7 +129,7 @@ func (c *checker) filePos() rules.Pos { return rules.Pos{File: c.r.File} }
 // checkRules reports rules naming tables or columns the schema lacks.
 func (c *checker) checkRules() {
 	for _, tr := range c.r.Tables() {
-		n := Name{Schema: tr.Schema, Name: tr.Table}
+		n := relname.Name{Schema: tr.Schema, Name: tr.Table}
 		t := c.s.Tables[n]
 		order := problemOrder{line: tr.Pos.Line, col: tr.Pos.Col}
 		if t == nil {
@@ -201,9 +137,9 @@ func (c *checker) checkRules() {
 				Msg: fmt.Sprintf("table %s does not exist in the database%s; remove or rename its rule", n, c.suggestTable(n))}, order)
 			continue
 		}
-		if t.Kind == KindView || t.Kind == KindMatView {
+		if t.Kind == catalog.KindView || t.Kind == catalog.KindMatView {
 			what := "a view"
-			if t.Kind == KindMatView {
+			if t.Kind == catalog.KindMatView {
 				what = "a materialized view"
 			}
 			c.add(Problem{Kind: ProblemNoTable, Pos: tr.Pos, Table: n,
@@ -228,7 +164,7 @@ func (c *checker) checkRules() {
 
 // suggestTable names a relation the rule may have meant: the same name in
 // another schema, or a near spelling in the same schema.
-func (c *checker) suggestTable(n Name) string {
+func (c *checker) suggestTable(n relname.Name) string {
 	var same []string
 	for _, t := range c.s.Sorted() {
 		if t.Name.Name == n.Name && t.Name.Schema != n.Schema {
@@ -244,12 +180,9 @@ func (c *checker) suggestTable(n Name) string {
 	return ""
 }
 
-// dataKind reports whether the relation holds rows the rules govern.
-func dataKind(k byte) bool { return k == KindTable || k == KindPartitioned || k == KindForeign }
-
 // depth counts ancestors, so parents are checked before their partitions and
 // a problem shared with the parent is reported once, on the parent.
-func (s *Snapshot) depth(t *Table) int {
+func depth(s *catalog.Snapshot, t *catalog.Table) int {
 	d := 0
 	for cur := t; cur.Parent != nil && d < 64; d++ {
 		next := s.Tables[*cur.Parent]
@@ -264,7 +197,7 @@ func (s *Snapshot) depth(t *Table) int {
 // dedupKey is the relation under whose name a table's column problems are
 // reported once: the table whose rules apply, or for a partition that no
 // rule covers, its partition root (all partitions share its columns).
-func (c *checker) dedupKey(t *Table, gov Name) Name {
+func (c *checker) dedupKey(t *catalog.Table, gov relname.Name) relname.Name {
 	if gov != t.Name {
 		return gov
 	}
@@ -284,39 +217,37 @@ func (c *checker) dedupKey(t *Table, gov Name) Name {
 
 func (c *checker) checkColumns() {
 	all := c.s.Sorted()
-	var tables []*Table
+	var tables []*catalog.Table
 	for _, t := range all {
-		if dataKind(t.Kind) {
+		if t.HoldsRows() {
 			tables = append(tables, t)
 		}
 	}
 	for _, t := range tables {
-		gov := c.s.RulesTable(c.r, t.Name)
-		rowsNone := c.r.RowsNone(gov.Schema, gov.Name)
-		for _, col := range t.Columns {
-			d := c.r.Column(gov.Schema, gov.Name, col.Name)
+		vs := c.verdicts(t)
+		for i, col := range t.Columns {
+			v := vs[i]
 			c.rows = append(c.rows, Row{Table: t.Name, Column: col.Name, Num: col.Num, TypeSQL: col.TypeSQL,
-				Mask: d.Mask, Type: d.Type, Source: d.Source, RowsNone: rowsNone, RulesTable: gov, Generated: col.Generated})
+				Mask: v.Rule.Mask, Type: v.Rule.Type, Source: v.Rule.Source, RowsNone: v.RowsNone(), RulesTable: v.RulesTable, Generated: col.Generated})
 		}
 	}
 	// Problems: ancestors first, so what a partition shares with its parent
 	// is reported on the parent.
-	byDepth := append([]*Table(nil), tables...)
-	sort.SliceStable(byDepth, func(i, j int) bool { return c.s.depth(byDepth[i]) < c.s.depth(byDepth[j]) })
+	byDepth := append([]*catalog.Table(nil), tables...)
+	sort.SliceStable(byDepth, func(i, j int) bool { return depth(c.s, byDepth[i]) < depth(c.s, byDepth[j]) })
 	for _, t := range byDepth {
-		gov := c.s.RulesTable(c.r, t.Name)
-		rowsNone := c.r.RowsNone(gov.Schema, gov.Name)
+		gov, _ := c.r.Governing(t.Name, c.s)
 		key := c.dedupKey(t, gov)
 		keyCols := keyColumns(t)
-		for _, col := range t.Columns {
-			c.checkColumn(t, col, gov, key, rowsNone, keyCols[col.Name])
+		for i, col := range t.Columns {
+			c.checkColumn(t, col, c.verdicts(t)[i], key, keyCols[col.Name])
 		}
 	}
 }
 
 // keyColumns maps each column in the primary key or a unique key to a
 // description of the first such key.
-func keyColumns(t *Table) map[string]string {
+func keyColumns(t *catalog.Table) map[string]string {
 	m := map[string]string{}
 	for _, name := range t.PrimaryKey {
 		m[name] = "in the primary key"
@@ -331,8 +262,9 @@ func keyColumns(t *Table) map[string]string {
 	return m
 }
 
-func (c *checker) checkColumn(t *Table, col Column, gov, key Name, rowsNone bool, inKey string) {
-	d := c.r.Column(gov.Schema, gov.Name, col.Name)
+// checkColumn reports what is wrong with one column's verdict.
+func (c *checker) checkColumn(t *catalog.Table, col catalog.Column, v rules.Verdict, key relname.Name, inKey string) {
+	d, gov, rowsNone := v.Rule, v.RulesTable, v.RowsNone()
 	at := d.Pos
 	if at.IsZero() {
 		at = c.filePos()
@@ -352,16 +284,16 @@ func (c *checker) checkColumn(t *Table, col Column, gov, key Name, rowsNone bool
 					where, c.r.Unlisted, gov)}, order)
 		}
 	}
-	b, err := d.Masker.Bind(col.Type)
-	if err != nil {
+	// A rule whose mask does not fit is a mistake even under rows: none.
+	if v.Err != nil {
 		c.addOnce(dedup(ProblemType), Problem{Kind: ProblemType, Pos: at, Table: t.Name, Column: col.Name,
-			Msg: fmt.Sprintf("%s: %v%s", where, err, c.origin(d))}, order)
+			Msg: fmt.Sprintf("%s: %v%s", where, v.Err, c.origin(d))}, order)
 		return
 	}
 	if rowsNone {
 		return
 	}
-	if b.Nulls() && col.NotNull && !col.Generated {
+	if v.Reason == rules.ReasonNotNull {
 		msg := fmt.Sprintf("%s is NOT NULL but mask %s writes NULL%s: a dump's restore would fail; choose a mask that keeps it non-null", where, d.Mask, c.origin(d))
 		if d.Source == rules.SourceUnlisted {
 			msg = fmt.Sprintf("%s is NOT NULL but no rule classifies it, so unlisted: %s writes NULL and a dump's restore would fail; add a rule for it under tables: %s: columns:", where, c.r.Unlisted, gov)
@@ -371,7 +303,7 @@ func (c *checker) checkColumn(t *Table, col Column, gov, key Name, rowsNone bool
 	}
 	// A NULL is never a duplicate (NULLS NOT DISTINCT keys aside), so the
 	// null mask is left to the NOT NULL check above.
-	if inKey != "" && !d.Bijective && !b.Nulls() {
+	if inKey != "" && !d.Bijective && !v.Bound.Nulls() {
 		c.addOnce(dedup(ProblemBijective), Problem{Kind: ProblemBijective, Pos: at, Table: t.Name, Column: col.Name,
 			Msg: fmt.Sprintf("%s is %s but mask %s is not bijective%s: distinct values may collide and a dump's restore would fail; use a bijective mask (%s)",
 				where, inKey, d.Mask, c.origin(d), strings.Join(bijectiveMasks(), ", "))}, order)
@@ -405,11 +337,11 @@ func bijectiveMasks() []string {
 // different pseudonym domains: the masked values would no longer match.
 func (c *checker) checkForeignKeys() {
 	for _, t := range c.s.Sorted() {
-		if !dataKind(t.Kind) {
+		if !t.HoldsRows() {
 			continue
 		}
-		gov := c.s.RulesTable(c.r, t.Name)
-		if c.r.RowsNone(gov.Schema, gov.Name) {
+		gov, rowsNone := c.r.Governing(t.Name, c.s)
+		if rowsNone {
 			continue
 		}
 		for _, fk := range t.ForeignKey {
@@ -417,8 +349,8 @@ func (c *checker) checkForeignKeys() {
 			if ref == nil || len(fk.Columns) != len(fk.RefColumns) {
 				continue
 			}
-			refGov := c.s.RulesTable(c.r, ref.Name)
-			if c.r.RowsNone(refGov.Schema, refGov.Name) {
+			refGov, refRowsNone := c.r.Governing(ref.Name, c.s)
+			if refRowsNone {
 				continue
 			}
 			for i := range fk.Columns {
@@ -428,14 +360,14 @@ func (c *checker) checkForeignKeys() {
 	}
 }
 
-func (c *checker) checkPair(t *Table, gov Name, fk ForeignKey, i int, ref *Table, refGov Name) {
+func (c *checker) checkPair(t *catalog.Table, gov relname.Name, fk catalog.ForeignKey, i int, ref *catalog.Table, refGov relname.Name) {
 	col, ok1 := t.Column(fk.Columns[i])
 	refCol, ok2 := ref.Column(fk.RefColumns[i])
 	if !ok1 || !ok2 || col.Generated || refCol.Generated {
 		return
 	}
-	d := c.r.Column(gov.Schema, gov.Name, col.Name)
-	rd := c.r.Column(refGov.Schema, refGov.Name, refCol.Name)
+	d := c.verdict(t, col.Name).Rule
+	rd := c.verdict(ref, refCol.Name).Rule
 	if d.Domain == rd.Domain && d.Keeps() == rd.Keeps() {
 		return
 	}

@@ -2,13 +2,14 @@ package lineage
 
 import "testing"
 
-// Findings of a security review (session 3) of the analysis; each test
-// fails while the problem exists (proxy/review2_test.go shows the same
-// statements leaking through a real proxy):
-//
-//	go test ./lineage -run TestReview2 -count=1 -v
+// Output column names and alias lists as PostgreSQL assigns them: when the
+// analysis names or numbers a column otherwise than the server, a name in a
+// derived table, a CTE or ORDER BY reaches another column than the one the
+// analysis judged. proxy/column_names_test.go runs the same statements
+// through a real proxy.
 
-// mustRefuse asserts that sql is refused under both postures.
+// mustRefuse asserts that sql is refused under every given posture (both
+// when none is given).
 func mustRefuse(t *testing.T, sql string, postures ...Posture) {
 	t.Helper()
 	if len(postures) == 0 {
@@ -26,13 +27,13 @@ func mustRefuse(t *testing.T, sql string, postures ...Posture) {
 	}
 }
 
-// TestReview2AliasPastOpenColumn: applyAlias gives every alias name past
-// a column of unknown width (SELECT * over unnest(...) or a system
-// catalog) the open column's lineage and leaves the columns after it with
-// their old names; cteColumns stops at the open column and the unlisted
-// name then resolves to nsItem.rest(), the open column's lineage. In
-// PostgreSQL unnest(ARRAY[1]) is one column, so x is the email.
-func TestReview2AliasPastOpenColumn(t *testing.T) {
+// TestAliasListPastOpenColumnRefused: an alias list names columns by
+// position. Past a column of unknown width (SELECT * over unnest(...) or a
+// system catalog) applyAlias must not give every remaining alias name the
+// open column's lineage, nor may cteColumns stop at the open column and
+// resolve the unlisted names to nsItem.rest(). In PostgreSQL
+// unnest(ARRAY[1]) is one column, so x is the email.
+func TestAliasListPastOpenColumnRefused(t *testing.T) {
 	for _, sql := range []string{
 		`SELECT x || '' FROM (SELECT * FROM unnest(ARRAY[1]), (SELECT email FROM customers) c) s(a, x)`,
 		`WITH s(a, x) AS (SELECT * FROM unnest(ARRAY[1]), (SELECT email FROM customers) c) SELECT x || '' FROM s`,
@@ -50,13 +51,13 @@ func TestReview2AliasPastOpenColumn(t *testing.T) {
 	}
 }
 
-// TestReview2SublinkColumnName: figureName disagrees with PostgreSQL's
-// FigureColname. PostgreSQL names an unaliased scalar subquery after its
-// single column and keeps that name under a cast; it names CASE after its
-// ELSE branch when that has a name. figureName says "?column?" for the
-// subquery, "text" for (SELECT 'x' AS q)::text, "case" for any CASE. In a
-// derived table the name then sits on another column than in PostgreSQL.
-func TestReview2SublinkColumnName(t *testing.T) {
+// TestScalarSubqueryColumnNamedAsPostgres: figureName must agree with
+// PostgreSQL's FigureColname, which names an unaliased scalar subquery
+// after its single column, keeps that name under a cast, and names CASE
+// after its ELSE branch when that has a name. Otherwise a name in a derived
+// table sits on another column than in PostgreSQL ("?column?" for the
+// subquery, "text" for (SELECT 'x' AS q)::text, "case" for any CASE).
+func TestScalarSubqueryColumnNamedAsPostgres(t *testing.T) {
 	for _, sql := range []string{
 		`SELECT s.text || '' FROM (SELECT (SELECT c2.email AS text FROM customers c2 WHERE c2.id = c.id), (SELECT 'x' AS q)::text FROM customers c) s`,
 		`SELECT "case" || '' FROM (SELECT (SELECT c2.email AS "case" FROM customers c2 WHERE c2.id = c.id), CASE WHEN true THEN 'x' ELSE c.country END FROM customers c) s`,
@@ -65,12 +66,12 @@ func TestReview2SublinkColumnName(t *testing.T) {
 	}
 }
 
-// TestReview2OrderByMisnamedOutput: the same naming mismatch in ORDER BY
+// TestOrderByScalarSubqueryNameRefusedStrict: the same naming in ORDER BY
 // (an output column name): PostgreSQL sorts by the scalar subquery named
-// text (the email), lineage by the constant it calls text. The strict
-// posture must refuse ordering by a masked column (with LIMIT/OFFSET it is
-// a rank oracle on the real values).
-func TestReview2OrderByMisnamedOutput(t *testing.T) {
+// text (the email), not by the constant cast to text. The strict posture
+// must refuse ordering by a masked column (with LIMIT/OFFSET it is a rank
+// oracle on the real values).
+func TestOrderByScalarSubqueryNameRefusedStrict(t *testing.T) {
 	mustRefuse(t, `SELECT c.id, (SELECT c2.email AS text FROM customers c2 WHERE c2.id = c.id), (SELECT 'x' AS q)::text FROM customers c ORDER BY text LIMIT 1 OFFSET 5`,
 		PostureStrict)
 }
