@@ -177,108 +177,131 @@ func sameError(a, b *pgproto3.ErrorResponse) bool {
 		a.Message == b.Message && a.Detail == b.Detail && a.Hint == b.Hint
 }
 
+// TestAuthSCRAMExchange drives SCRAM-SHA-256 exchanges by hand: a login,
+// a wrong proof, an unknown user, a replayed nonce and malformed
+// client-final-messages.
 func TestAuthSCRAMExchange(t *testing.T) {
 	users := []rules.User{verifierUser(t, "alice", "alice-pw")}
-
-	t.Run("y flag", func(t *testing.T) { // a client able to bind, told the server cannot
-		x := startExchange(t, users, "alice", testSecret)
-		login(t, x, "y,,", "alice-pw", same)
-		if _, ok := x.receive().(*pgproto3.AuthenticationSASLFinal); !ok {
-			t.Fatal("want AuthenticationSASLFinal")
-		}
-		if _, ok := x.receive().(*pgproto3.AuthenticationOk); !ok {
-			t.Fatal("want AuthenticationOk")
-		}
-		if r := <-x.result; r.err != nil || r.user != &users[0] {
-			t.Fatalf("user %v, err %v", r.user, r.err)
-		}
-	})
-
+	t.Run("y flag", func(t *testing.T) { scramYFlag(t, users) })
 	var wrongPassword *pgproto3.ErrorResponse
-	t.Run("tampered proof", func(t *testing.T) {
-		x := startExchange(t, users, "alice", testSecret)
-		login(t, x, "n,,", "alice-pw", func(s string) string {
-			p, _ := base64.StdEncoding.DecodeString(s[strings.LastIndex(s, "p=")+2:])
-			p[0] ^= 1
-			return s[:strings.LastIndex(s, "p=")+2] + base64.StdEncoding.EncodeToString(p)
-		})
-		e, err := x.errorResponse()
-		if e.Code != "28P01" || !errors.Is(err, ErrAuthFailed) {
-			t.Fatalf("%+v / %v", e, err)
-		}
-		wrongPassword = e
-	})
+	t.Run("tampered proof", func(t *testing.T) { wrongPassword = scramTamperedProof(t, users) })
+	t.Run("unknown user", func(t *testing.T) { scramUnknownUser(t, users, wrongPassword) })
+	t.Run("replayed nonce", func(t *testing.T) { scramReplayedNonce(t, users) })
+	for _, tc := range malformedClientFinals {
+		t.Run(tc.name, func(t *testing.T) { scramMalformedFinal(t, users, tc.tamper, tc.want) })
+	}
+}
 
-	t.Run("unknown user", func(t *testing.T) {
-		var salts []string
-		for range 2 {
-			x := startExchange(t, users, "alicia", testSecret)
-			bare := "n=,r=" + clientNonce(t)
-			x.start("SCRAM-SHA-256", "n,,"+bare)
-			sf, nonce, salt, iter := x.serverFirst()
-			if iter != SCRAMIterations || len(salt) != len(users[0].Verifier.Salt) {
-				t.Fatalf("fake server-first-message %q differs in shape from a real one", sf)
-			}
-			salts = append(salts, string(salt))
-			x.send(&pgproto3.SASLResponse{Data: []byte(finalMessage(t, "alice-pw", "n,,", bare, sf, nonce, salt, iter))})
-			e, err := x.errorResponse()
-			e.Message = strings.ReplaceAll(e.Message, `"alicia"`, `"alice"`)
-			if wrongPassword == nil || !sameError(e, wrongPassword) || !errors.Is(err, ErrAuthFailed) {
-				t.Fatalf("unknown user: %+v, wrong password: %+v", e, wrongPassword)
-			}
-		}
-		if salts[0] != salts[1] {
-			t.Error("an unknown user's salt changes between attempts: that tells it from a real one")
-		}
-	})
+// scramYFlag: a client able to bind, told the server cannot, logs in as
+// users[0].
+func scramYFlag(t *testing.T, users []rules.User) {
+	x := startExchange(t, users, "alice", testSecret)
+	login(t, x, "y,,", "alice-pw", same)
+	if _, ok := x.receive().(*pgproto3.AuthenticationSASLFinal); !ok {
+		t.Fatal("want AuthenticationSASLFinal")
+	}
+	if _, ok := x.receive().(*pgproto3.AuthenticationOk); !ok {
+		t.Fatal("want AuthenticationOk")
+	}
+	if r := <-x.result; r.err != nil || r.user != &users[0] {
+		t.Fatalf("user %v, err %v", r.user, r.err)
+	}
+}
 
-	t.Run("replayed nonce", func(t *testing.T) {
-		x := startExchange(t, users, "alice", testSecret)
+// scramTamperedProof: a proof with one bit flipped fails authentication;
+// it returns the error, the one for a wrong password.
+func scramTamperedProof(t *testing.T, users []rules.User) *pgproto3.ErrorResponse {
+	x := startExchange(t, users, "alice", testSecret)
+	login(t, x, "n,,", "alice-pw", func(s string) string {
+		p, _ := base64.StdEncoding.DecodeString(s[strings.LastIndex(s, "p=")+2:])
+		p[0] ^= 1
+		return s[:strings.LastIndex(s, "p=")+2] + base64.StdEncoding.EncodeToString(p)
+	})
+	e, err := x.errorResponse()
+	if e.Code != "28P01" || !errors.Is(err, ErrAuthFailed) {
+		t.Fatalf("%+v / %v", e, err)
+	}
+	return e
+}
+
+// scramUnknownUser: an unknown user gets a server-first-message shaped like
+// a real one, with a salt stable across attempts, and the error of a wrong
+// password.
+func scramUnknownUser(t *testing.T, users []rules.User, wrongPassword *pgproto3.ErrorResponse) {
+	var salts []string
+	for range 2 {
+		x := startExchange(t, users, "alicia", testSecret)
 		bare := "n=,r=" + clientNonce(t)
 		x.start("SCRAM-SHA-256", "n,,"+bare)
 		sf, nonce, salt, iter := x.serverFirst()
-		final := finalMessage(t, "alice-pw", "n,,", bare, sf, nonce, salt, iter)
-		x.send(&pgproto3.SASLResponse{Data: []byte(final)})
-		x.receive() // AuthenticationSASLFinal
-		x.receive() // AuthenticationOk
-		<-x.result
-
-		y := startExchange(t, users, "alice", testSecret)
-		y.start("SCRAM-SHA-256", "n,,"+bare) // the same client nonce
-		y.serverFirst()
-		y.send(&pgproto3.SASLResponse{Data: []byte(final)})
-		if e, _ := y.errorResponse(); e.Code != "08P01" || !strings.Contains(e.Detail, "Nonce") {
-			t.Fatalf("%+v", e)
+		if iter != SCRAMIterations || len(salt) != len(users[0].Verifier.Salt) {
+			t.Fatalf("fake server-first-message %q differs in shape from a real one", sf)
 		}
-	})
+		salts = append(salts, string(salt))
+		x.send(&pgproto3.SASLResponse{Data: []byte(finalMessage(t, "alice-pw", "n,,", bare, sf, nonce, salt, iter))})
+		e, err := x.errorResponse()
+		e.Message = strings.ReplaceAll(e.Message, `"alicia"`, `"alice"`)
+		if wrongPassword == nil || !sameError(e, wrongPassword) || !errors.Is(err, ErrAuthFailed) {
+			t.Fatalf("unknown user: %+v, wrong password: %+v", e, wrongPassword)
+		}
+	}
+	if salts[0] != salts[1] {
+		t.Error("an unknown user's salt changes between attempts: that tells it from a real one")
+	}
+}
 
-	for _, tc := range []struct {
-		name   string
-		tamper func(string) string
-		want   string
-	}{
-		{"c=y,, after n,,", func(s string) string { return strings.Replace(s, "c=biws", "c=eSws", 1) }, "channel binding"},
-		{"c= not base64", func(s string) string { return strings.Replace(s, "c=biws", "c=b!ws", 1) }, "base64"},
-		{"no proof", func(s string) string { return s[:strings.LastIndex(s, ",p=")] }, "Proof expected"},
-		{"garbage after proof", func(s string) string { return s + ",x=1" }, "Garbage"},
-		{"proof twice", func(s string) string { return s + s[strings.LastIndex(s, ",p="):] }, "Garbage"},
-		{"short proof", func(s string) string { return s[:strings.LastIndex(s, ",p=")] + ",p=AAAA" }, "Malformed proof"},
-		{"no nonce", func(s string) string { return "c=biws" + s[strings.LastIndex(s, ",p="):] }, `"r"`},
-		{"empty", func(string) string { return "" }, `"c"`},
-		{"NUL", func(s string) string { return s + "\x00" }, "NUL"},
-		{"too long", func(s string) string {
-			return s[:strings.LastIndex(s, ",p=")] + ",x=" + strings.Repeat("a", 1100) + s[strings.LastIndex(s, ",p="):]
-		}, "too long"},
-		{"far too long", func(s string) string { return s + strings.Repeat("a", 5000) }, "too long"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			x := startExchange(t, users, "alice", testSecret)
-			login(t, x, "n,,", "alice-pw", tc.tamper)
-			e, _ := x.errorResponse()
-			if e.Code != "08P01" || e.Severity != "FATAL" || !strings.Contains(e.Message+" "+e.Detail, tc.want) {
-				t.Fatalf("want 08P01 mentioning %q, got %+v", tc.want, e)
-			}
-		})
+// scramReplayedNonce: a second exchange with the client nonce and the
+// client-final-message of a successful one is refused.
+func scramReplayedNonce(t *testing.T, users []rules.User) {
+	x := startExchange(t, users, "alice", testSecret)
+	bare := "n=,r=" + clientNonce(t)
+	x.start("SCRAM-SHA-256", "n,,"+bare)
+	sf, nonce, salt, iter := x.serverFirst()
+	final := finalMessage(t, "alice-pw", "n,,", bare, sf, nonce, salt, iter)
+	x.send(&pgproto3.SASLResponse{Data: []byte(final)})
+	x.receive() // AuthenticationSASLFinal
+	x.receive() // AuthenticationOk
+	<-x.result
+
+	y := startExchange(t, users, "alice", testSecret)
+	y.start("SCRAM-SHA-256", "n,,"+bare) // the same client nonce
+	y.serverFirst()
+	y.send(&pgproto3.SASLResponse{Data: []byte(final)})
+	if e, _ := y.errorResponse(); e.Code != "08P01" || !strings.Contains(e.Detail, "Nonce") {
+		t.Fatalf("%+v", e)
+	}
+}
+
+// malformedClientFinals spoil a valid client-final-message (tamper) in ways
+// whose error mentions want.
+var malformedClientFinals = []struct {
+	name   string
+	tamper func(string) string
+	want   string
+}{
+	{"c=y,, after n,,", func(s string) string { return strings.Replace(s, "c=biws", "c=eSws", 1) }, "channel binding"},
+	{"c= not base64", func(s string) string { return strings.Replace(s, "c=biws", "c=b!ws", 1) }, "base64"},
+	{"no proof", func(s string) string { return s[:strings.LastIndex(s, ",p=")] }, "Proof expected"},
+	{"garbage after proof", func(s string) string { return s + ",x=1" }, "Garbage"},
+	{"proof twice", func(s string) string { return s + s[strings.LastIndex(s, ",p="):] }, "Garbage"},
+	{"short proof", func(s string) string { return s[:strings.LastIndex(s, ",p=")] + ",p=AAAA" }, "Malformed proof"},
+	{"no nonce", func(s string) string { return "c=biws" + s[strings.LastIndex(s, ",p="):] }, `"r"`},
+	{"empty", func(string) string { return "" }, `"c"`},
+	{"NUL", func(s string) string { return s + "\x00" }, "NUL"},
+	{"too long", func(s string) string {
+		return s[:strings.LastIndex(s, ",p=")] + ",x=" + strings.Repeat("a", 1100) + s[strings.LastIndex(s, ",p="):]
+	}, "too long"},
+	{"far too long", func(s string) string { return s + strings.Repeat("a", 5000) }, "too long"},
+}
+
+// scramMalformedFinal: a client-final-message spoilt by tamper gets a FATAL
+// 08P01 mentioning want.
+func scramMalformedFinal(t *testing.T, users []rules.User, tamper func(string) string, want string) {
+	x := startExchange(t, users, "alice", testSecret)
+	login(t, x, "n,,", "alice-pw", tamper)
+	e, _ := x.errorResponse()
+	if e.Code != "08P01" || e.Severity != "FATAL" || !strings.Contains(e.Message+" "+e.Detail, want) {
+		t.Fatalf("want 08P01 mentioning %q, got %+v", want, e)
 	}
 }
 

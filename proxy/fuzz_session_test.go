@@ -271,6 +271,7 @@ func (sc *streamCheck) head() byte {
 
 func (sc *streamCheck) pop() { sc.fe = sc.fe[1:] }
 
+// next checks the next message the client received.
 func (sc *streamCheck) next(m pgproto3.BackendMessage) error {
 	if sc.fatal {
 		return fmt.Errorf("%T after a FATAL error", m)
@@ -284,16 +285,7 @@ func (sc *streamCheck) next(m pgproto3.BackendMessage) error {
 			return nil
 		}
 	}
-	// Messages that get no answer: Flush, copy messages outside COPY
-	// (ignored by the server, the end of the session for the proxy),
-	// everything but Sync after an error of the extended protocol.
-	for len(sc.fe) > 0 {
-		if h := sc.head(); h == 'H' || h == 'd' || h == 'c' || h == 'f' || sc.skipping && h != 'S' {
-			sc.pop()
-			continue
-		}
-		break
-	}
+	sc.dropUnanswered()
 	h := sc.head()
 	if h == 0 || h == 'X' {
 		switch m.(type) {
@@ -304,29 +296,53 @@ func (sc *streamCheck) next(m pgproto3.BackendMessage) error {
 		}
 		return fmt.Errorf("%T answers no message of the client", m)
 	}
-	cur := sc.fe[0]
 	switch h {
 	case 'Q', 'F':
 		return sc.query(m)
 	case 'S':
-		switch m.(type) {
-		case *pgproto3.ErrorResponse: // the implicit transaction's commit failed
-		case *pgproto3.ReadyForQuery:
-			sc.skipping = false
-			sc.pop()
-		default:
-			return fmt.Errorf("%T where the answer to Sync belongs", m)
-		}
-		return nil
+		return sc.sync(m)
 	}
-	// An extended-protocol message other than Sync.
+	return sc.extended(m)
+}
+
+// dropUnanswered takes the messages that get no answer off the head of the
+// client's: Flush, copy messages outside COPY (ignored by the server, the
+// end of the session for the proxy), everything but Sync after an error of
+// the extended protocol.
+func (sc *streamCheck) dropUnanswered() {
+	for len(sc.fe) > 0 {
+		if h := sc.head(); h == 'H' || h == 'd' || h == 'c' || h == 'f' || sc.skipping && h != 'S' {
+			sc.pop()
+			continue
+		}
+		break
+	}
+}
+
+// sync follows the answers to a Sync up to its ReadyForQuery.
+func (sc *streamCheck) sync(m pgproto3.BackendMessage) error {
+	switch m.(type) {
+	case *pgproto3.ErrorResponse: // the implicit transaction's commit failed
+	case *pgproto3.ReadyForQuery:
+		sc.skipping = false
+		sc.pop()
+	default:
+		return fmt.Errorf("%T where the answer to Sync belongs", m)
+	}
+	return nil
+}
+
+// extended follows the answer to an extended-protocol message other than
+// Sync.
+func (sc *streamCheck) extended(m pgproto3.BackendMessage) error {
 	if _, ok := m.(*pgproto3.ErrorResponse); ok {
 		sc.skipping = true
 		sc.width = descNone
 		sc.pop()
 		return nil
 	}
-	switch h {
+	cur := sc.fe[0]
+	switch cur.typ {
 	case 'P':
 		if _, ok := m.(*pgproto3.ParseComplete); !ok {
 			return fmt.Errorf("%T where the answer to Parse belongs", m)
@@ -344,38 +360,51 @@ func (sc *streamCheck) next(m pgproto3.BackendMessage) error {
 		}
 		sc.pop()
 	case 'C':
-		if _, ok := m.(*pgproto3.CloseComplete); !ok {
-			return fmt.Errorf("%T where the answer to Close belongs", m)
-		}
-		if cur.obj == 'S' {
-			delete(sc.stmts, cur.name)
-		} else {
-			delete(sc.portals, cur.name)
-		}
-		sc.pop()
+		return sc.closed(cur, m)
 	case 'D':
-		described := sc.portals
-		if cur.obj == 'S' {
-			described = sc.stmts
-		}
-		switch m := m.(type) {
-		case *pgproto3.ParameterDescription:
-			if cur.obj != 'S' {
-				return fmt.Errorf("ParameterDescription answering a Describe of a portal")
-			}
-		case *pgproto3.RowDescription:
-			described[cur.name] = len(m.Fields)
-			sc.pop()
-		case *pgproto3.NoData:
-			described[cur.name] = descNoRows
-			sc.pop()
-		default:
-			return fmt.Errorf("%T where the answer to Describe belongs", m)
-		}
+		return sc.described(cur, m)
 	case 'E':
 		return sc.execute(cur, m)
 	default:
-		return fmt.Errorf("%T answering a message %q", m, h)
+		return fmt.Errorf("%T answering a message %q", m, cur.typ)
+	}
+	return nil
+}
+
+// closed follows the answer to a Close.
+func (sc *streamCheck) closed(cur feMsg, m pgproto3.BackendMessage) error {
+	if _, ok := m.(*pgproto3.CloseComplete); !ok {
+		return fmt.Errorf("%T where the answer to Close belongs", m)
+	}
+	if cur.obj == 'S' {
+		delete(sc.stmts, cur.name)
+	} else {
+		delete(sc.portals, cur.name)
+	}
+	sc.pop()
+	return nil
+}
+
+// described follows the answers to a Describe, recording the description
+// of the statement or portal.
+func (sc *streamCheck) described(cur feMsg, m pgproto3.BackendMessage) error {
+	described := sc.portals
+	if cur.obj == 'S' {
+		described = sc.stmts
+	}
+	switch m := m.(type) {
+	case *pgproto3.ParameterDescription:
+		if cur.obj != 'S' {
+			return fmt.Errorf("ParameterDescription answering a Describe of a portal")
+		}
+	case *pgproto3.RowDescription:
+		described[cur.name] = len(m.Fields)
+		sc.pop()
+	case *pgproto3.NoData:
+		described[cur.name] = descNoRows
+		sc.pop()
+	default:
+		return fmt.Errorf("%T where the answer to Describe belongs", m)
 	}
 	return nil
 }

@@ -17,6 +17,13 @@ import (
 	"github.com/pgveil/pgveil/rules"
 )
 
+// plantedTicket is what plantTicketNames wrote into one ticket's body: its
+// customer's names and those of the staff member it is assigned to.
+type plantedTicket struct {
+	first, last, staff string
+	customer           int64
+}
+
 // TestFreeTextNamesSameInProxyDumpAndFilter plants every customer's and
 // every staff member's name in ticket bodies (title case, capitals, after
 // an honorific, in a signature) and reads the tickets three ways: through
@@ -25,14 +32,22 @@ import (
 // survive, and each customer's name must read as that customer's masked
 // first_name and last_name.
 func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
-	client, upstream, r := startProxy(t)
+	client, upstream, _ := startProxy(t)
 	ctx := context.Background()
-	up := pgtest.Connect(t, upstream)
-	type planted struct {
-		first, last, staff string
-		customer           int64
+	want := plantTicketNames(t, ctx, upstream)
+	viaProxy, masked := readTicketsViaProxy(t, ctx, client)
+	viaDump, viaFilter := readTicketsViaDumpAndFilter(t, ctx, upstream)
+	for id, p := range want {
+		checkTicketNames(t, id, p, masked[p.customer], viaProxy[id], viaDump[id], viaFilter[id])
 	}
-	want := map[int64]planted{}
+}
+
+// plantTicketNames writes the names of each ticket's customer and assignee
+// into its body, and returns them by ticket id.
+func plantTicketNames(t *testing.T, ctx context.Context, upstream string) map[int64]plantedTicket {
+	t.Helper()
+	up := pgtest.Connect(t, upstream)
+	want := map[int64]plantedTicket{}
 	rows, err := up.Query(ctx, `SELECT t.id, c.id, c.first_name, c.last_name, u.display_name FROM tickets t
 		JOIN customers c ON c.id = t.customer_id JOIN users u ON u.id = t.assigned_to`)
 	if err != nil {
@@ -40,7 +55,7 @@ func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
 	}
 	for rows.Next() {
 		var id int64
-		var p planted
+		var p plantedTicket
 		if err := rows.Scan(&id, &p.customer, &p.first, &p.last, &p.staff); err != nil {
 			t.Fatal(err)
 		}
@@ -57,9 +72,15 @@ func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return want
+}
 
-	viaProxy := map[int64]string{}
-	masked := map[int64][2]string{}
+// readTicketsViaProxy reads the ticket bodies by id, and the customers'
+// masked first and last names by id, through the proxy.
+func readTicketsViaProxy(t *testing.T, ctx context.Context, client string) (viaProxy map[int64]string, masked map[int64][2]string) {
+	t.Helper()
+	viaProxy = map[int64]string{}
+	masked = map[int64][2]string{}
 	pc := simpleConn(t, client)
 	prows, err := pc.Query(ctx, "SELECT id, body FROM tickets")
 	if err != nil {
@@ -88,27 +109,34 @@ func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
 		}
 		masked[id] = [2]string{f, l}
 	}
+	return viaProxy, masked
+}
 
-	// The dump and the filter each get rules of their own, as their
-	// commands would: the known-name index is per rules file.
-	fresh := func() *rules.Rules {
-		t.Helper()
-		r2, err := rules.Parse("proxy-test.yaml", []byte(rulesText(t)), rules.Options{Getenv: func(string) string { return testKey }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r2
+// freshRules parses the sample rules anew, as a command would: the
+// known-name index is per rules file.
+func freshRules(t *testing.T) *rules.Rules {
+	t.Helper()
+	r, err := rules.Parse("proxy-test.yaml", []byte(rulesText(t)), rules.Options{Getenv: func(string) string { return testKey }})
+	if err != nil {
+		t.Fatal(err)
 	}
-	_ = r
+	return r
+}
+
+// readTicketsViaDumpAndFilter reads the ticket bodies by id from
+// `pgveil dump` and from `pgveil anonymize` over pg_dump, each with rules
+// of its own.
+func readTicketsViaDumpAndFilter(t *testing.T, ctx context.Context, upstream string) (viaDump, viaFilter map[int64]string) {
+	t.Helper()
 	var direct bytes.Buffer
-	if _, err := dump.Direct(ctx, dump.DirectOptions{DSN: upstream, Rules: fresh(), PgDump: pgtest.Bin(t, "pg_dump"), Log: zerolog.Nop()}, &direct); err != nil {
+	if _, err := dump.Direct(ctx, dump.DirectOptions{DSN: upstream, Rules: freshRules(t), PgDump: pgtest.Bin(t, "pg_dump"), Log: zerolog.Nop()}, &direct); err != nil {
 		t.Fatalf("dump: %v", err)
 	}
 	plain, err := os.ReadFile(pgtest.PgDump(t, upstream))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &dump.Filter{Rules: fresh(), Log: zerolog.Nop()}
+	f := &dump.Filter{Rules: freshRules(t), Log: zerolog.Nop()}
 	kn, err := f.KnownNames(ctx, bytes.NewReader(plain), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -118,28 +146,29 @@ func TestFreeTextNamesSameInProxyDumpAndFilter(t *testing.T) {
 	if _, err := f.Run(ctx, bytes.NewReader(plain), &filtered); err != nil {
 		t.Fatalf("filter: %v", err)
 	}
-	viaDump := ticketBodies(t, direct.Bytes())
-	viaFilter := ticketBodies(t, filtered.Bytes())
+	return ticketBodies(t, direct.Bytes()), ticketBodies(t, filtered.Bytes())
+}
 
-	for id, p := range want {
-		px, dm, fl := viaProxy[id], viaDump[id], viaFilter[id]
-		if px != dm || dm != fl {
-			t.Errorf("ticket %d differs:\n proxy  %q\n dump   %q\n filter %q", id, px, dm, fl)
-			continue
-		}
-		lower := strings.ToLower(px)
-		for _, v := range []string{p.first, p.last, p.staff} {
-			for _, w := range strings.Fields(v) {
-				if len(w) > 2 && containsWord(lower, strings.ToLower(w)) {
-					t.Errorf("ticket %d: planted name %q survived: %q", id, w, px)
-				}
+// checkTicketNames: ticket id reads the same through the proxy (px), the
+// dump (dm) and the filter (fl), with none of the planted names p and its
+// customer's name as the masked columns m.
+func checkTicketNames(t *testing.T, id int64, p plantedTicket, m [2]string, px, dm, fl string) {
+	t.Helper()
+	if px != dm || dm != fl {
+		t.Errorf("ticket %d differs:\n proxy  %q\n dump   %q\n filter %q", id, px, dm, fl)
+		return
+	}
+	lower := strings.ToLower(px)
+	for _, v := range []string{p.first, p.last, p.staff} {
+		for _, w := range strings.Fields(v) {
+			if len(w) > 2 && containsWord(lower, strings.ToLower(w)) {
+				t.Errorf("ticket %d: planted name %q survived: %q", id, w, px)
 			}
 		}
-		m := masked[p.customer]
-		if !strings.Contains(px, "sono "+m[0]+" "+m[1]+".") || !strings.Contains(px, "sig. "+m[1]+" ") ||
-			!strings.Contains(px, strings.ToUpper(m[0]+" "+m[1])) {
-			t.Errorf("ticket %d: customer %d's name (%q %q) does not read as the masked columns %q %q: %q", id, p.customer, p.first, p.last, m[0], m[1], px)
-		}
+	}
+	if !strings.Contains(px, "sono "+m[0]+" "+m[1]+".") || !strings.Contains(px, "sig. "+m[1]+" ") ||
+		!strings.Contains(px, strings.ToUpper(m[0]+" "+m[1])) {
+		t.Errorf("ticket %d: customer %d's name (%q %q) does not read as the masked columns %q %q: %q", id, p.customer, p.first, p.last, m[0], m[1], px)
 	}
 }
 

@@ -124,8 +124,9 @@ func (s *session) receive() (pgproto3.FrontendMessage, error) {
 func (s *session) query(ctx context.Context, q *pgproto3.Query) error {
 	p := &s.pipe
 	if p.busy() {
-		if p.failed || p.ignoring {
-			// The server discards everything up to Sync, the Query too: it
+		if p.failed || p.ignoring || p.withheld {
+			// The server discards everything up to Sync (after an error, or
+			// the cancellation of a withheld result), the Query too: it
 			// would never be answered.
 			return &clientError{resp: pgError(sevFatal, "08P01",
 				"pgveil: a simple Query arrived while an extended-protocol error awaits Sync", "send Sync after an error"),
