@@ -6,7 +6,7 @@
 //   - Determinism: every mask output is a pure function of (key, pseudonym
 //     domain, parameters, input). Nothing is seeded from time or global state,
 //     so the proxy and the dump streamer give the same output for the same input.
-//   - Masks declared Bijective (email, iban, card, phone, digits, uuid) map
+//   - Masks declared Bijective (keep, email, iban, card, phone, digits, uuid) map
 //     distinct inputs to distinct outputs, so unique constraints survive a restore.
 //   - NULL stays NULL unless the mask is "null"; outputs respect the column's
 //     length limit (varchar(n), char(n)).

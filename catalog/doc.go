@@ -2,9 +2,10 @@
 // (tables, partitioned tables, views, materialized views, foreign tables),
 // their columns with canonical types and length limits, primary, unique and
 // foreign keys, size estimates and view definitions; the names of the
-// functions and operators defined outside the system schemas (which may
-// shadow builtins of the same name); and the known-name index (the distinct
-// values of the name columns the rules list).
+// functions, operators and domains defined outside the system schemas
+// (functions and operators may shadow builtins of the same name, a cast to
+// a domain runs its checks); and the known-name index (the distinct values
+// of the name columns the rules list).
 //
 // It does not import the rules: a Snapshot gives the partition and
 // inheritance ancestry the rules fall back along (Snapshot.Parent, a

@@ -19,9 +19,10 @@ type leakCase struct {
 	col  string // for masked: schema.table.column
 }
 
-// leakClasses follows LEAKS.md: every class that is about SQL text, several
-// variants each. Whatever the verdict, checkInvariants also asserts that no
-// allowed statement outputs a value derived from a masked column.
+// leakClasses follows the known leak classes (docs/design.md, threat
+// model): every class that is about SQL text, several variants each.
+// Whatever the verdict, checkInvariants also asserts that no allowed
+// statement outputs a value derived from a masked column.
 var leakClasses = map[string][]leakCase{
 	"values computed from sensitive columns": {
 		{sql: `SELECT email || '' FROM customers`},

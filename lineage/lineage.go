@@ -13,7 +13,7 @@ import (
 	"github.com/pgveil/pgveil/rules"
 )
 
-// Posture is how strictly sensitive columns may be used (DESIGN.md
+// Posture is how strictly sensitive columns may be used (doc.go,
 // "Postures"). The zero value is the strict one.
 type Posture uint8
 

@@ -16,8 +16,8 @@ import (
 	"github.com/pgveil/pgveil/internal/pgtest"
 )
 
-// The adversarial suite beyond leak_test.go: every class of LEAKS.md with
-// more variants. A case is a sequence of statements run in one session,
+// The adversarial suite beyond leak_test.go: every known leak class
+// (docs/design.md, threat model) with more variants. A case is a sequence of statements run in one session,
 // through the proxy over the simple protocol and the extended protocol with
 // text and with binary results; no form of the canary (or of the case's own
 // markers) may be among the bytes the client receives. The same statements
@@ -274,7 +274,7 @@ func checkOutcome(t *testing.T, what string, o outcome, want expectation) {
 // is judged against want (the first against first), the bytes of all of
 // them against the canary.
 type seqCase struct {
-	class string // the LEAKS.md section
+	class string // the leak class
 	steps []string
 	want  expectation
 	first expectation

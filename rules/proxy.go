@@ -14,7 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Postures of the proxy (see DESIGN.md "Postures").
+// Postures of the proxy (lineage/doc.go says what each allows).
 const (
 	PostureStrict   = "strict"
 	PostureStandard = "standard"
