@@ -247,7 +247,7 @@ func (s *session) answerReady(m *pgproto3.ReadyForQuery) error {
 	p.pop()
 	s.endExchange(p.sawError, p.txCtl)
 	p.sawError, p.txCtl, p.open, p.failed, p.touched, p.withheld = false, false, false, false, false, false
-	s.canceled = false
+	s.cancelDelivered()
 	s.txStatus = m.TxStatus
 	if m.TxStatus == 'I' {
 		s.endLocalPath()

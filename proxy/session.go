@@ -42,7 +42,7 @@ type session struct {
 	row      pgproto3.DataRow // reused for rewritten rows
 	mk       masker           // the session's own masking buffers
 	streak   int              // rows of the current result so far (memo.go)
-	canceled bool             // a cancel request went out in this exchange
+	canceled chan struct{}    // a cancel request went out in this exchange; closed once delivered
 }
 
 // errClosed ends a session without a reply: the protocol state is unknown,
@@ -286,13 +286,30 @@ func scrubNotice(n *pgproto3.NoticeResponse, touched bool) *pgproto3.NoticeRespo
 }
 
 // cancelUpstream asks the server to stop the running query (a new
-// connection carrying the upstream backend key, as libpq does).
+// connection carrying the upstream backend key, as libpq does). It does
+// not wait: the relay goes on dropping the result; cancelDelivered waits
+// before the exchange ends.
 func (s *session) cancelUpstream() {
-	if s.canceled {
+	if s.canceled != nil {
 		return
 	}
-	s.canceled = true
-	go cancelRequest(s.up.Conn.RemoteAddr(), s.up.PID, s.up.SecretKey)
+	done := make(chan struct{})
+	s.canceled = done
+	go func() {
+		defer close(done)
+		cancelRequest(s.up.Conn.RemoteAddr(), s.up.PID, s.up.SecretKey)
+	}()
+}
+
+// cancelDelivered waits until the exchange's cancel request has been
+// served: a cancel still in flight when the next statement is forwarded
+// would stop that statement instead. The server ignores a cancel that
+// reaches it between statements.
+func (s *session) cancelDelivered() {
+	if s.canceled != nil {
+		<-s.canceled
+		s.canceled = nil
+	}
 }
 
 func cancelRequest(addr net.Addr, pid uint32, key []byte) {

@@ -93,7 +93,8 @@ func runDump(c *cli.Context) error {
 	return nil
 }
 
-// progressLine redraws one status line on a terminal (tables, rows, elapsed).
+// progressLine redraws one status line on a terminal (tables, rows, COPY
+// data read, elapsed), whatever --jobs is.
 type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
