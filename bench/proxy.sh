@@ -94,7 +94,7 @@ YAML
 "$out/pgveil" --log-format json proxy -c "$out/pgveil.yaml" 2>"$out/pgveil.log" &
 veil_pid=$!
 pids+=("$veil_pid")
-wait_port "$pport"
+wait_port "$pport" || { tail -20 "$out/pgveil.log" >&2; exit 1; }
 veil="postgres://bench:bench-secret@127.0.0.1:$pport/$db?sslmode=disable"
 
 # PgBouncer in session pooling, with the same upstream credential.
