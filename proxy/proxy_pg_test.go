@@ -52,14 +52,9 @@ func startProxyLogged(t testing.TB, extra string, log zerolog.Logger) (client, u
 	t.Helper()
 	upstream = pgtest.CreateDB(t, "proxy")
 	pgtest.LoadSample(t, upstream, "0.05")
-	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	u, _ := url.Parse(upstream)
 	pw, _ := u.User.Password()
-	u.User = url.User(u.User.Username())
-	cfg := string(sample) + fmt.Sprintf(`
+	r = parseTestRules(t, upstream, testKey, fmt.Sprintf(`
 proxy:
   listen: 127.0.0.1:0
   upstream: %s
@@ -67,19 +62,10 @@ proxy:
   users:
     - name: alice
       password: alice-secret
-`, u.String()) + extra
-	r, err = rules.Parse("proxy-test.yaml", []byte(cfg), rules.Options{Getenv: func(k string) string {
-		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
-			return pw
-		}
-		return testKey
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+`, upstreamWithoutPassword(upstream))+extra)
 	t.Setenv("PROXY_TEST_UPSTREAM_PASSWORD", pw)
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err = NewServer(ctx, Config{Rules: r, Log: log})
+	srv, err := NewServer(ctx, Config{Rules: r, Log: log})
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -101,6 +87,36 @@ proxy:
 	})
 	client = fmt.Sprintf("postgres://alice:alice-secret@%s/%s?sslmode=disable", ln.Addr(), strings.TrimPrefix(u.Path, "/"))
 	return client, upstream, r, srv
+}
+
+// upstreamWithoutPassword is the upstream URL as the rules hold it: the
+// password comes from proxy.password_env.
+func upstreamWithoutPassword(upstream string) string {
+	u, _ := url.Parse(upstream)
+	u.User = url.User(u.User.Username())
+	return u.String()
+}
+
+// parseTestRules parses the sample rules followed by proxyBlock, with key as
+// the masking key and upstream's password as PROXY_TEST_UPSTREAM_PASSWORD.
+func parseTestRules(t testing.TB, upstream, key, proxyBlock string) *rules.Rules {
+	t.Helper()
+	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(upstream)
+	pw, _ := u.User.Password()
+	r, err := rules.Parse("proxy-test.yaml", append(sample, proxyBlock...), rules.Options{Getenv: func(k string) string {
+		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
+			return pw
+		}
+		return key
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func simpleConn(t *testing.T, dsn string) *pgx.Conn {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,14 +22,7 @@ import (
 // under key.
 func reloadRules(t *testing.T, upstream, key string, lines ...string) *rules.Rules {
 	t.Helper()
-	sample, err := os.ReadFile(filepath.Join(pgtest.RepoRoot(t), "testdata", "pgveil.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse(upstream)
-	pw, _ := u.User.Password()
-	u.User = url.User(u.User.Username())
-	block := map[string]string{"listen": "127.0.0.1:0", "upstream": u.String(), "password_env": "PROXY_TEST_UPSTREAM_PASSWORD",
+	block := map[string]string{"listen": "127.0.0.1:0", "upstream": upstreamWithoutPassword(upstream), "password_env": "PROXY_TEST_UPSTREAM_PASSWORD",
 		"users": "\n    - name: alice\n      password: alice-secret"}
 	order := []string{"listen", "upstream", "password_env", "users"}
 	for _, l := range lines {
@@ -45,16 +37,7 @@ func reloadRules(t *testing.T, upstream, key string, lines ...string) *rules.Rul
 	for _, k := range order {
 		fmt.Fprintf(&b, "  %s: %s\n", k, block[k])
 	}
-	r, err := rules.Parse("proxy-test.yaml", append(sample, b.String()...), rules.Options{Getenv: func(k string) string {
-		if k == "PROXY_TEST_UPSTREAM_PASSWORD" {
-			return pw
-		}
-		return key
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return parseTestRules(t, upstream, key, b.String())
 }
 
 // waitFatal reads a hijacked session until the proxy's FATAL arrives and
