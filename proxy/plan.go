@@ -93,6 +93,15 @@ func (p planner) planField(fd pgproto3.FieldDescription, col *lineage.OutputColu
 	if col != nil && (col.Uncertain || (col.Sensitive && col.Direct == nil)) {
 		return fieldPlan{why: fmt.Sprintf("column %q is computed from masked data", name)}
 	}
+	if num := int16(fd.TableAttributeNumber); fd.TableOID != 0 && num < 0 {
+		// A system column (ctid, xmin, xmax, cmin, cmax, tableoid: the
+		// attnum arrives as an unsigned 16-bit number) describes the row
+		// version, never a value of the row.
+		if p.snap.ByOID[fd.TableOID] == nil && fd.TableOID >= firstNormalObjectID {
+			return fieldPlan{why: fmt.Sprintf("column %q comes from a relation (oid %d) pgveil does not know", name, fd.TableOID)}
+		}
+		return fieldPlan{act: actPass}
+	}
 	if fd.TableOID != 0 && fd.TableAttributeNumber > 0 {
 		t := p.snap.ByOID[fd.TableOID]
 		if t == nil {
