@@ -26,6 +26,7 @@ type auditRec struct {
 	stmts    []*lineage.Statement
 	masked   []string // base columns masked in the results
 	rows     int64
+	reason   string // refused: why
 	start    time.Time
 	done     bool
 }
@@ -55,6 +56,9 @@ func (s *session) emit(a *auditRec, decision, sqlstate string) {
 	if sqlstate != "" {
 		ev = ev.Str("sqlstate", sqlstate)
 	}
+	if a.reason != "" {
+		ev = ev.Str("reason", a.reason)
+	}
 	if decision != decisionRefused {
 		ev = ev.Strs("masked", a.masked).Int64("rows", a.rows).Dur("duration", time.Since(a.start))
 	}
@@ -63,7 +67,11 @@ func (s *session) emit(a *auditRec, decision, sqlstate string) {
 	s.srv.metrics.rows.Add(float64(a.rows))
 }
 
-// auditRefused writes the event of statements refused before they ran.
+// auditRefused writes the event of statements refused before they ran,
+// with the refusal's message as its reason (refusal texts name columns,
+// relations and constructs, never a value: see lineage.Refusal).
 func (s *session) auditRefused(protocol string, stmts []*lineage.Statement, r *lineage.Refusal) {
-	s.emit(newAudit(protocol, stmts...), decisionRefused, r.SQLState)
+	a := newAudit(protocol, stmts...)
+	a.reason = r.Message
+	s.emit(a, decisionRefused, r.SQLState)
 }

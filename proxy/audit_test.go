@@ -155,6 +155,9 @@ func checkAuditEvent(t *testing.T, i int, ev map[string]any, w auditWant) {
 		if ev["sqlstate"] != "42501" {
 			t.Errorf("event %d: sqlstate %v", i, ev["sqlstate"])
 		}
+		if reason, _ := ev["reason"].(string); !strings.Contains(reason, "email") {
+			t.Errorf("event %d: reason %q does not name the column that was refused", i, reason)
+		}
 		return
 	}
 	masked, _ := ev["masked"].([]any)
