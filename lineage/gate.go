@@ -311,6 +311,15 @@ func (a *analyzer) transactionModes(opts []*pg.Node) {
 }
 
 func (a *analyzer) transaction(t *pg.TransactionStmt) Statement {
+	st := Statement{Class: ClassTransaction}
+	switch t.Kind {
+	case pg.TransactionStmtKind_TRANS_STMT_COMMIT:
+		st.TxEnd = TxEndCommit
+	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK:
+		st.TxEnd = TxEndRollback
+	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_TO:
+		st.TxEnd = TxEndRollbackTo
+	}
 	switch t.Kind {
 	case pg.TransactionStmtKind_TRANS_STMT_BEGIN, pg.TransactionStmtKind_TRANS_STMT_START:
 		a.transactionModes(t.Options)
@@ -320,7 +329,7 @@ func (a *analyzer) transaction(t *pg.TransactionStmt) Statement {
 	default:
 		a.refuse("42501", "pgveil: two-phase commit statements are refused", "")
 	}
-	return Statement{Class: ClassTransaction}
+	return st
 }
 
 // constString renders a SET value or option: strings, numbers, booleans.

@@ -104,6 +104,16 @@ type OutputColumn struct {
 	Many bool
 }
 
+// TxEnd is how a transaction statement ends a failed transaction.
+type TxEnd uint8
+
+const (
+	TxEndNone       TxEnd = iota // not a statement a failed transaction accepts
+	TxEndCommit                  // COMMIT / END: rolls a failed transaction back
+	TxEndRollback                // ROLLBACK / ABORT
+	TxEndRollbackTo              // ROLLBACK TO SAVEPOINT: ends the failure, not the transaction
+)
+
 // Refusal says why a statement may not run. Its text never contains a value
 // from the statement or the database: only names of columns, relations,
 // functions and statement kinds.
@@ -142,6 +152,9 @@ type Statement struct {
 	Unresolved bool
 	// Setting is set for ClassSet.
 	Setting *Setting
+	// TxEnd is set for the ClassTransaction statements that end a failed
+	// transaction or its failure (what PostgreSQL accepts in one).
+	TxEnd TxEnd
 	// Fingerprint and Normalized (literals replaced by $n) identify the
 	// statement in the audit log; empty when the statement does not parse.
 	Fingerprint string

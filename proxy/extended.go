@@ -64,12 +64,16 @@ func (s *session) extended(ctx context.Context, msg pgproto3.FrontendMessage) er
 // stream; the proxy then ignores the client's messages up to Sync, as the
 // server does after an error.
 func (s *session) refuseInBatch(r *lineage.Refusal) {
+	s.noteRefusal()
 	s.pipe.queue = append(s.pipe.queue, expect{kind: expLocalError, refusal: r})
 	s.pipe.ignoring = true
 }
 
 func (s *session) parse(ctx context.Context, m *pgproto3.Parse) {
 	st, g, ref := s.analyzeOne(ctx, m.Query)
+	if ref == nil {
+		ref = s.abortedRefusal(st)
+	}
 	if ref != nil {
 		// A refused statement never runs: its event is written here; an
 		// allowed one gets one per Execute.
@@ -80,6 +84,9 @@ func (s *session) parse(ctx context.Context, m *pgproto3.Parse) {
 	p := &s.pipe
 	prev, had := p.stmts[m.Name]
 	p.stmts[m.Name] = &stmtState{st: st, pathGen: s.pathGen, sql: m.Query, gen: g}
+	if s.abortedCommit(st) {
+		m = &pgproto3.Parse{Name: m.Name, Query: "ROLLBACK"}
+	}
 	s.fe.Send(m)
 	p.push(expect{kind: expParse, stmt: st, touched: st.TouchesSensitive, name: m.Name, hadPrev: had, prevStmt: prev})
 }
@@ -106,6 +113,10 @@ func (s *session) bind(ctx context.Context, m *pgproto3.Bind) {
 			return
 		}
 		ss.st, ss.gen = st, g
+	}
+	if ref := s.abortedRefusal(ss.st); ref != nil {
+		s.refuseInBatch(ref)
+		return
 	}
 	prev, had := p.portals[m.DestinationPortal]
 	ps := &portalState{stmt: ss.st, gen: ss.gen}

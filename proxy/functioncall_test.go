@@ -117,13 +117,14 @@ func checkFunctionCallRefused(t *testing.T, c, d *rawConn, fc functionCall, minI
 }
 
 // checkRefusedAlone: call, on its own and in a transaction if tx, is
-// answered with 42501 and ReadyForQuery.
+// answered with 42501 and ReadyForQuery; in a transaction the refusal
+// aborts it, as a server error would (status 'E').
 func checkRefusedAlone(t *testing.T, c *rawConn, call *pgproto3.FunctionCall, tx bool) {
 	t.Helper()
 	status := byte('I')
 	if tx {
 		c.roundTrip(query("BEGIN"))
-		status = 'T'
+		status = 'E'
 	}
 	got := c.roundTrip(call)
 	if len(got) != 2 || got[0].kind != "ErrorResponse" || got[0].code != "42501" || got[1].kind != "ReadyForQuery" || got[1].tx != status {

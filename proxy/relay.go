@@ -228,6 +228,7 @@ func (s *session) answerComplete(head *expect, m pgproto3.BackendMessage) error 
 		return fmt.Errorf("%T out of order: %w", m, errClosed)
 	}
 	if head.stmt != nil {
+		s.endedFailure(head.stmt)
 		s.noteStatement(head.stmt)
 		s.pipe.txCtl = s.pipe.txCtl || changesPath(head.stmt)
 	}
@@ -248,7 +249,7 @@ func (s *session) answerReady(m *pgproto3.ReadyForQuery) error {
 	s.endExchange(p.sawError, p.txCtl)
 	p.sawError, p.txCtl, p.open, p.failed, p.touched, p.withheld = false, false, false, false, false, false
 	s.cancelDelivered()
-	s.txStatus = m.TxStatus
+	s.txStatus = m.TxStatus // the server's; the client may be told 'E' (readyStatus)
 	if m.TxStatus == 'I' {
 		s.endLocalPath()
 		clear(p.portals) // portals end with their transaction
@@ -258,7 +259,7 @@ func (s *session) answerReady(m *pgproto3.ReadyForQuery) error {
 		delete(p.stmts, "")
 		delete(p.portals, "")
 	}
-	s.out.send(m, 8)
+	s.out.send(s.readyStatus(m), 8)
 	return s.out.flush()
 }
 

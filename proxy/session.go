@@ -39,10 +39,11 @@ type session struct {
 	pathStale, pathTouched bool
 	pathGen                uint64
 
-	row      pgproto3.DataRow // reused for rewritten rows
-	mk       masker           // the session's own masking buffers
-	streak   int              // rows of the current result so far (memo.go)
-	canceled chan struct{}    // a cancel request went out in this exchange; closed once delivered
+	row       pgproto3.DataRow // reused for rewritten rows
+	mk        masker           // the session's own masking buffers
+	streak    int              // rows of the current result so far (memo.go)
+	canceled  chan struct{}    // a cancel request went out in this exchange; closed once delivered
+	txAborted bool             // a refusal aborted the client's transaction block (txabort.go)
 }
 
 // errClosed ends a session without a reply: the protocol state is unknown,
@@ -52,8 +53,9 @@ var errClosed = errors.New("session closed")
 // refuse answers a simple Query the proxy refused before it ran: its error
 // and the ReadyForQuery that ends the exchange.
 func (s *session) refuse(r *lineage.Refusal) error {
+	s.noteRefusal()
 	s.out.send(refusalError(r), 256)
-	s.out.send(&pgproto3.ReadyForQuery{TxStatus: s.txStatus}, 8)
+	s.out.send(s.readyStatus(&pgproto3.ReadyForQuery{TxStatus: s.txStatus}), 8)
 	return s.out.flush()
 }
 
@@ -152,10 +154,23 @@ func (s *session) query(ctx context.Context, q *pgproto3.Query) error {
 		st := &an.Statements[i]
 		stmts[i] = st
 		touched = touched || st.TouchesSensitive
-		if ref := statementRefusal(st); ref != nil {
+		ref := statementRefusal(st)
+		if ref == nil && i == 0 {
+			ref = s.abortedRefusal(st)
+		}
+		if ref != nil {
 			s.auditRefused("simple", stmts[:i+1], ref)
 			return s.refuse(ref)
 		}
+	}
+	if len(stmts) > 0 && s.abortedCommit(stmts[0]) {
+		if len(stmts) > 1 {
+			ref := &lineage.Refusal{SQLState: "25P02", Message: "current transaction is aborted, commands ignored until end of transaction block",
+				Hint: "send ROLLBACK on its own"}
+			s.auditRefused("simple", stmts, ref)
+			return s.refuse(ref)
+		}
+		q = &pgproto3.Query{String: "ROLLBACK"}
 	}
 	if len(stmts) == 0 {
 		stmts = append(stmts, &lineage.Statement{Class: lineage.ClassSelect}) // answered by EmptyQueryResponse
