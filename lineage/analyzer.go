@@ -135,13 +135,22 @@ func (a *analyzer) unknown(l lin, what, hint string) lin {
 // unresolvedName refuses a reference to something the snapshot does not
 // have; a fresher snapshot may know it. Inside a view it is uncertain.
 func (a *analyzer) unresolvedName(state, what string) lin {
+	return a.unresolvedHint(state, "pgveil: "+what+" does not exist", "")
+}
+
+// unresolvedHint is unresolvedName with a hint of the caller's (a
+// did-you-mean, suggest.go); the proxy reads the catalog again before it
+// answers with this, so "does not exist" is what the server would say too.
+func (a *analyzer) unresolvedHint(state, msg, hint string) lin {
 	if a.inView {
 		a.touches = true
 		return lin{unc: true}
 	}
 	a.unresolved = true
-	a.refuse(state, fmt.Sprintf("pgveil: %s is not in pgveil's catalog", what),
-		"if it was created recently, retry: pgveil refreshes its catalog")
+	if hint == "" {
+		hint = "pgveil reads the catalog again when a name is missing; retry if it was created in the last second"
+	}
+	a.refuse(state, msg, hint)
 	return lin{unc: true}
 }
 

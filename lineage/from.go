@@ -188,7 +188,7 @@ func (a *analyzer) relation(rv *pg.RangeVar) *nsItem {
 			return a.tableItem(t, rv.Inh)
 		}
 	}
-	a.unresolvedName("42P01", fmt.Sprintf("relation %q", name))
+	a.unresolvedNear("42P01", "relation", fmt.Sprintf("relation %q", name), name, a.relationNames())
 	return &nsItem{}
 }
 

@@ -232,7 +232,7 @@ func (a *analyzer) unqualified(name string, sc *scope) lin {
 	if len(maybe) > 0 {
 		return unionAll(maybe)
 	}
-	return a.unresolvedName("42703", fmt.Sprintf("column %q", name))
+	return a.unresolvedNear("42703", "column", fmt.Sprintf("column %q", name), name, visibleColumns(sc))
 }
 
 func wholeOf(items []*nsItem) lin {
@@ -268,7 +268,7 @@ func (a *analyzer) qualified(qual []string, name string, sc *scope) lin {
 		case funcShadowed:
 			return a.shadowedFunction(name, reason)
 		}
-		return a.unresolvedName("42703", fmt.Sprintf("column %q of %q", name, qual[len(qual)-1]))
+		return a.unresolvedNear("42703", "column", fmt.Sprintf("column %s.%s", qual[len(qual)-1], name), name, columnNames(items))
 	}
 	if len(ls) == 1 {
 		return ls[0]

@@ -512,7 +512,7 @@ func corpusCategory(run *corpusRun) string {
 		return "system column (ctid, xmin) of unknown origin"
 	case strings.Contains(m, "pg_stat_activity"):
 		return "pg_stat_activity (even without its query column)"
-	case strings.Contains(m, "not in pgveil's catalog"):
+	case strings.Contains(m, "not a table or view pgveil serves"):
 		return "relation not in pgveil's catalog (a sequence)"
 	}
 	use := corpusStrictUse.FindStringSubmatch(m)
