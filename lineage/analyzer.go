@@ -161,7 +161,8 @@ func (a *analyzer) posture(l lin, use string) {
 		return
 	}
 	hint := "compare masked columns only with = or IN against constants or parameters, join them with =, " +
-		"test them with IS NULL, or select the column itself to get its masked value"
+		"test them with IS NULL, or select the column itself to get its masked value; " +
+		"posture standard (proxy.posture in the rules file) allows this use"
 	if ref, ok := l.firstSensitive(); ok {
 		a.refuse("42501", fmt.Sprintf("pgveil: column %s is masked and cannot be used in %s under posture strict", ref, use), hint)
 		return

@@ -51,3 +51,19 @@ func TestUnknownNamesGetPostgresMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictRefusalNamesStandardPosture: a refusal only the strict posture
+// makes names the column and says that posture standard allows it.
+func TestStrictRefusalNamesStandardPosture(t *testing.T) {
+	an, err := Analyze("SELECT id FROM customers WHERE email LIKE 'a%'", fixSnap, fixRules, PostureStrict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := an.Refused()
+	if r == nil || !strings.Contains(r.Message, "email") || !strings.Contains(r.Hint, "posture standard") {
+		t.Fatalf("refusal %+v: want the column named and posture standard mentioned", r)
+	}
+	if an, _ := Analyze("SELECT id FROM customers WHERE email LIKE 'a%'", fixSnap, fixRules, PostureStandard); an.Refused() != nil {
+		t.Fatalf("posture standard refuses what the hint says it allows: %+v", an.Refused())
+	}
+}
