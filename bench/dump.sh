@@ -12,13 +12,8 @@ runs=${1:-3}
 shift || true
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(10 100)
-source scripts/pg.sh
-pg_start
-out=$(mktemp -d /tmp/pgveil-bench.XXXXXX)
-trap 'rm -rf "$out"; pg_stop' EXIT
-if [ -n "${PGVEIL_BIN:-}" ]; then cp "$PGVEIL_BIN" "$out/pgveil"; else go build -o "$out/pgveil" ./cmd/pgveil; fi
-go build -o "$out/gen" ./testdata/gen
-export PGVEIL_KEY="bench-key-0123456789abcdef"
+source bench/lib.sh
+bench_start
 now() { date +%s.%N; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

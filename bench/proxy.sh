@@ -18,7 +18,7 @@ secs=${1:-20}
 clients=${2:-4}
 runs=${3:-3}
 idle_n=200
-source scripts/pg.sh
+source bench/lib.sh
 if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
 	echo "proxy.sh: installing pgbouncer" >&2
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >&2
@@ -35,7 +35,7 @@ cleanup() {
 	pg_stop
 }
 trap cleanup EXIT
-if [ -n "${PGVEIL_BIN:-}" ]; then cp "$PGVEIL_BIN" "$out/pgveil"; else go build -o "$out/pgveil" ./cmd/pgveil; fi
+build_pgveil "$out"
 go build -o "$out/proxyload" ./bench/proxyload
 export PGVEIL_KEY="bench-key-0123456789abcdef"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -13,14 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-1}
 runs=${2:-3}
-source scripts/pg.sh
-pg_start
-out=$(mktemp -d /tmp/pgveil-bench.XXXXXX)
-trap 'rm -rf "$out"; pg_stop' EXIT
-
-if [ -n "${PGVEIL_BIN:-}" ]; then cp "$PGVEIL_BIN" "$out/pgveil"; else go build -o "$out/pgveil" ./cmd/pgveil; fi
-go build -o "$out/gen" ./testdata/gen
-export PGVEIL_KEY="bench-key-0123456789abcdef"
+source bench/lib.sh
+bench_start
 
 echo "loading scale $scale ..." >&2
 psql -X -q -c "CREATE DATABASE bench" >/dev/null
