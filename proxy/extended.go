@@ -161,6 +161,10 @@ func (s *session) execute(m *pgproto3.Execute) {
 		return
 	}
 	st := ps.stmt
+	if ref := s.abortedRefusal(st); ref != nil {
+		s.refuseInBatch(ref) // a portal bound before the failure runs no more
+		return
+	}
 	touched := st == nil || st.TouchesSensitive
 	p.touched = p.touched || touched
 	if st != nil && (st.Class == lineage.ClassSet || st.Class == lineage.ClassDiscard || (s.pathTouched && changesPath(st))) {

@@ -27,8 +27,8 @@ func msg(typ byte, body string) []byte {
 	return append(b, body...)
 }
 
-// feBytes encodes frontend messages as a client sends them.
-func feBytes(t testing.TB, ms ...pgproto3.FrontendMessage) []byte {
+// wireBytes encodes protocol messages as they travel on the wire.
+func wireBytes[M interface{ Encode([]byte) ([]byte, error) }](t testing.TB, ms ...M) []byte {
 	t.Helper()
 	var b []byte
 	for _, m := range ms {
@@ -39,6 +39,9 @@ func feBytes(t testing.TB, ms ...pgproto3.FrontendMessage) []byte {
 	}
 	return b
 }
+
+// feBytes encodes frontend messages as a client sends them.
+func feBytes(t testing.TB, ms ...pgproto3.FrontendMessage) []byte { return wireBytes(t, ms...) }
 
 // fuzzCanaries are planted by plantFuzzCanaries in masked columns of every
 // row: e-mails (with the row's id after the token), names, streets,
@@ -626,17 +629,7 @@ func FuzzSessionMessages(f *testing.F) {
 }
 
 // beBytes encodes backend messages as a server sends them.
-func beBytes(t *testing.T, ms ...pgproto3.BackendMessage) []byte {
-	t.Helper()
-	var b []byte
-	for _, m := range ms {
-		var err error
-		if b, err = m.Encode(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return b
-}
+func beBytes(t *testing.T, ms ...pgproto3.BackendMessage) []byte { return wireBytes(t, ms...) }
 
 // TestBackendStreamCheckCatches: the checks of FuzzSessionMessages fail on
 // rows without a plan, malformed streams and canaries, and pass the

@@ -97,8 +97,13 @@ func (p planner) planField(fd pgproto3.FieldDescription, col *lineage.OutputColu
 		// A system column (ctid, xmin, xmax, cmin, cmax, tableoid: the
 		// attnum arrives as an unsigned 16-bit number) describes the row
 		// version, never a value of the row.
-		if p.snap.ByOID[fd.TableOID] == nil && fd.TableOID >= firstNormalObjectID {
+		switch {
+		case p.snap.ByOID[fd.TableOID] == nil && fd.TableOID >= firstNormalObjectID:
 			return fieldPlan{why: fmt.Sprintf("column %q comes from a relation (oid %d) pgveil does not know", name, fd.TableOID)}
+		case col != nil && col.Direct != nil:
+			// The analysis saw a stored column where the server reports a
+			// system one: they disagree, as for base columns below.
+			return fieldPlan{why: fmt.Sprintf("the origin of column %q reported by the server differs from the analysis", name)}
 		}
 		return fieldPlan{act: actPass}
 	}

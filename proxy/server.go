@@ -94,16 +94,17 @@ func (s *Server) Reload(r *rules.Rules) error {
 	if err := checkReload(s.current().settings(), r.Proxy); err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
+	// The new rules' scrub masks need their own known-name index (their
+	// masks may differ) before they serve a row. Read outside publish, so
+	// catalog refreshes are not held up meanwhile.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := s.loadKnownNames(ctx, r, s.current().snap, nil); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
 	return s.publish(func(old *generation) (*generation, error) {
 		g, err := newGeneration(r, old.snap)
 		if err != nil {
-			return nil, fmt.Errorf("reload: %w", err)
-		}
-		// The new rules' scrub masks need their own known-name index
-		// (their masks may differ) before they serve a row.
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		if err := s.loadKnownNames(ctx, r, old.snap, nil); err != nil {
 			return nil, fmt.Errorf("reload: %w", err)
 		}
 		return g, nil

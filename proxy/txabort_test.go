@@ -82,3 +82,27 @@ func TestRefusalAbortsTransaction(t *testing.T) {
 	extended("ROLLBACK", "", 'I')
 	exec("SELECT 1", "", 'I')
 }
+
+// TestRefusalAbortsBoundPortals: a portal bound before a refusal aborted the
+// transaction is not executed afterwards (25P02), as PostgreSQL refuses it.
+func TestRefusalAbortsBoundPortals(t *testing.T) {
+	client, _, _ := startProxy(t)
+	c := dialRaw(t, client)
+	c.roundTrip(query("BEGIN"))
+	got := c.roundTrip(parse("s", "SELECT id FROM customers LIMIT 1"), bind("p", "s", 0), syncMsg)
+	if count(got, "ErrorResponse") != 0 {
+		t.Fatalf("binding the portal: %v", kinds(got))
+	}
+	got = c.roundTrip(query("SELECT lower(email) FROM customers"))
+	if count(got, "ErrorResponse") != 1 || got[len(got)-1].tx != 'E' {
+		t.Fatalf("the refusal: %v", kinds(got))
+	}
+	got = c.roundTrip(execute("p", 0), syncMsg)
+	if len(got) != 2 || got[0].code != "25P02" || count(got, "DataRow") != 0 || got[1].tx != 'E' {
+		t.Fatalf("executing a portal bound before the failure: %v", kinds(got))
+	}
+	got = c.roundTrip(query("ROLLBACK"))
+	if got[len(got)-1].tx != 'I' {
+		t.Fatalf("ROLLBACK: %v", kinds(got))
+	}
+}
